@@ -6,7 +6,7 @@
 __all__ = ['INDICATORS', 'softclamp_upper', 'softclamp', 'softclamp_sym', 'indicator_fn', 'relaxed_moment_factors',
            'poisson_quantile', 'arrival_horizon', 'Poisson', 'poisson_kl', 'Normal', 'Laplace', 'RelaxedCategorical']
 
-# %% ../nbs/00_distributions.ipynb #4946162d
+# %% ../nbs/00_distributions.ipynb #b9043a65
 import math
 import warnings
 
@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
-# %% ../nbs/00_distributions.ipynb #b5b62ed3
+# %% ../nbs/00_distributions.ipynb #d3d77359
 def softclamp_upper(x: Tensor, upper: float) -> Tensor:
     "Smooth `min(x, upper)`: `upper - softplus(upper - x)`. Any shape in, same shape out."
     return upper - F.softplus(upper - x)
@@ -29,7 +29,7 @@ def softclamp_sym(x: Tensor, bound: float) -> Tensor:
     if not bound > 0: raise ValueError(f'softclamp_sym needs a positive bound, got {bound}')
     return bound * torch.tanh(x / bound)
 
-# %% ../nbs/00_distributions.ipynb #705512cb
+# %% ../nbs/00_distributions.ipynb #393ad974
 def _check_tensor(x, name: str, allow_inf: bool = False) -> Tensor:
     "Raise a clear error unless `x` is a floating-point tensor without NaN (and without inf unless `allow_inf`)."
     if not isinstance(x, Tensor):
@@ -58,7 +58,7 @@ def _check_temperature(temperature) -> float:
                          f'values around 0.05-1 give differentiable relaxations')
     return float(temperature)
 
-# %% ../nbs/00_distributions.ipynb #05535820
+# %% ../nbs/00_distributions.ipynb #b04f6253
 def _unit(logit: Tensor) -> Tensor: return (0.5 * logit + 0.5).clamp(0.0, 1.0)
 
 def _linear(logit: Tensor) -> Tensor: return _unit(logit)
@@ -82,7 +82,7 @@ def indicator_fn(name: str):
         raise ValueError(f'unknown indicator {name!r}; choose one of {sorted(INDICATORS)}')
     return INDICATORS[name]
 
-# %% ../nbs/00_distributions.ipynb #e415b0f0
+# %% ../nbs/00_distributions.ipynb #419bd557
 # Antiderivatives on u in [0, 1] of each compact indicator g and of g^2, written as polynomials/trig in u.
 _COMPACT_INTEGRALS = {
     'linear': (lambda u: u**2 / 2, lambda u: u**3 / 3),
@@ -104,7 +104,7 @@ def _tail_integrals(indicator: str, x: float) -> tuple:
     extra = max(x - 1.0, 0.0)                                     # the region where g = 1
     return 2 * G1(u) + extra, 2 * G2(u) + extra
 
-# %% ../nbs/00_distributions.ipynb #f94fece8
+# %% ../nbs/00_distributions.ipynb #406f8429
 def relaxed_moment_factors(temperature: float, indicator: str = 'sigmoid') -> tuple:
     "Exact `(m, v)` with E[z] = rate*m and Var[z] = rate*v for EAT soft counts with unlimited arrivals."
     temperature = _check_temperature(temperature)
@@ -113,7 +113,7 @@ def relaxed_moment_factors(temperature: float, indicator: str = 'sigmoid') -> tu
     i1, i2 = _tail_integrals(indicator, 1.0 / temperature)
     return temperature * i1, temperature * i2
 
-# %% ../nbs/00_distributions.ipynb #a5e87965
+# %% ../nbs/00_distributions.ipynb #99a7227a
 def poisson_quantile(rate: float, q: float) -> int:
     "Smallest integer k with P(N <= k) >= q for N ~ Poisson(rate): the Poisson PPF."
     rate, q = float(rate), float(q)
@@ -136,7 +136,7 @@ def arrival_horizon(temperature: float, indicator: str, p: float) -> float:
     if indicator == 'sigmoid': return 1.0 + temperature * math.log(1.0 / p - 1.0)
     return 1.0 + temperature
 
-# %% ../nbs/00_distributions.ipynb #9f79e29d
+# %% ../nbs/00_distributions.ipynb #bb840e62
 class Poisson:
     "Elementwise Poisson(exp(`log_rate`)) with the exponential-arrival-time (EAT) reparameterized sampler."
     max_n_exp = 4096                                  # cap on inferred arrivals per element (memory: n_exp x shape)
@@ -224,7 +224,7 @@ class Poisson:
         prior_log_rate = prior.log_rate if isinstance(prior, Poisson) else prior
         return poisson_kl(self.log_rate, prior_log_rate)
 
-# %% ../nbs/00_distributions.ipynb #ac72a3b4
+# %% ../nbs/00_distributions.ipynb #3c25d108
 def _metabolic(u: Tensor) -> Tensor:
     "1 - e^u + u e^u, accurate for small |u|."
     direct = 1.0 + torch.exp(u) * (u - 1.0)
@@ -235,7 +235,7 @@ def poisson_kl(log_rate_q: Tensor, log_rate_p: Tensor) -> Tensor:
     "Elementwise KL(Poisson(exp(log_rate_q)) || Poisson(exp(log_rate_p))) = r*(1 - dr + dr*log dr), broadcast."
     return torch.exp(log_rate_p) * _metabolic(log_rate_q - log_rate_p)
 
-# %% ../nbs/00_distributions.ipynb #b45765de
+# %% ../nbs/00_distributions.ipynb #84799597
 class _ScaledLocation:
     "Shared set-up of location-scale latents: soft-clamped log-scale, temperature times scale."
     def _setup(self, loc, log_scale, temperature, clamp, validate):
@@ -280,7 +280,7 @@ class Laplace(_ScaledLocation, torch.distributions.Laplace):
         dist = (self.loc - loc_p).abs()
         return torch.exp(log_ratio - dist * torch.exp(-self.log_scale)) + dist * torch.exp(-log_scale_p) - log_ratio - 1
 
-# %% ../nbs/00_distributions.ipynb #4515e3cf
+# %% ../nbs/00_distributions.ipynb #b26b783f
 class RelaxedCategorical(torch.distributions.RelaxedOneHotCategorical):
     "Gumbel-softmax relaxation of Categorical(logits) over the last axis, with the categorical KL."
     def __init__(self, logits: Tensor, temperature: float = 1.0, validate: bool = True):

@@ -237,7 +237,7 @@ def read_dataset(path) -> Dataset:
     return Dataset(name, check_images(arrays['x_train'], f'{path}: x_train'), check_images(arrays['x_valid'], f'{path}: x_valid'),
                    arrays['y_train'], arrays['y_valid'], provenance)
 
-# %% ../nbs/01_data.ipynb #334f5dd4
+# %% ../nbs/01_data.ipynb #97b5c848
 def build_nat16(n_patches: int = 125_000, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
                 lcn: bool = False, standardize_mode: str = 'image', n_blocks: int = 100, valid_portion: float = 0.2,
                 border: int = 8) -> Dataset:
@@ -258,7 +258,7 @@ def build_nat16(n_patches: int = 125_000, size: int = 16, seed: int = 0, f0: flo
                       split=dict(n_blocks=n_blocks, valid_portion=valid_portion), border=border)
     return Dataset('nat16', x[train].float(), x[valid].float(), provenance=provenance)
 
-# %% ../nbs/01_data.ipynb #fc862997
+# %% ../nbs/01_data.ipynb #3dd4dbe4
 VH_SHAPE = (1024, 1536)
 
 def read_van_hateren(path) -> Tensor:
@@ -304,7 +304,7 @@ def build_vh16(root=None, n_patches: int = 125_000, size: int = 16, seed: int = 
                 whitening=dict(f0=f0, n=n), standardize='image', split=dict(n_blocks=n_blocks, valid_portion=valid_portion))
     return Dataset('vH16', x[train], x[valid], provenance=prov)
 
-# %% ../nbs/01_data.ipynb #04a3e940
+# %% ../nbs/01_data.ipynb #380204bb
 def _read_cifar_batch(path: Path) -> tuple:
     try:
         with open(path, 'rb') as f: batch = pickle.load(f, encoding='bytes')
@@ -341,7 +341,7 @@ def build_cifar16(root=None, patches_per_image: int = 2, size: int = 16, seed: i
                 whitening=dict(f0=f0, n=n), standardize='image', split='train batches / test batch')
     return Dataset('CIFAR16', x_train, x_valid, y_train, y_valid, prov)
 
-# %% ../nbs/01_data.ipynb #7a16e204
+# %% ../nbs/01_data.ipynb #af1d4c84
 IDX_FILES = {'x_train': 'train-images-idx3-ubyte', 'y_train': 'train-labels-idx1-ubyte',
              'x_valid': 't10k-images-idx3-ubyte', 'y_valid': 't10k-labels-idx1-ubyte'}
 IDX_SOURCES = {
@@ -419,7 +419,7 @@ def build_idx(name: str, root=None, download: bool = False) -> Dataset:
     y_train, y_valid = check_labels(arrays['y_train'], len(x_train)), check_labels(arrays['y_valid'], len(x_valid))
     return Dataset(name, x_train, x_valid, y_train, y_valid, dict(source=str(base), scale='[0, 1]', split='train / test'))
 
-# %% ../nbs/01_data.ipynb #8f8898c8
+# %% ../nbs/01_data.ipynb #32f38148
 def build_digits(size: int = 16, seed: int = 0, valid_portion: float = 0.2) -> Dataset:
     "scikit-learn's 8x8 digits, scaled to [0, 1], upsampled (bilinear) to `size`, stratified seeded split."
     try: from sklearn.datasets import load_digits
@@ -438,7 +438,7 @@ def build_digits(size: int = 16, seed: int = 0, valid_portion: float = 0.2) -> D
                 split=dict(stratified=True, valid_portion=valid_portion))
     return Dataset('digits', x[~valid], x[valid], y[~valid], y[valid], prov)
 
-# %% ../nbs/01_data.ipynb #28a8c127
+# %% ../nbs/01_data.ipynb #c416dbaa
 BUILDERS = {'nat16': build_nat16, 'vH16': build_vh16, 'CIFAR16': build_cifar16,
             'MNIST': lambda root=None, download=False: build_idx('MNIST', root, download),
             'FashionMNIST': lambda root=None, download=False: build_idx('FashionMNIST', root, download),
@@ -470,7 +470,7 @@ def load_dataset(name: str, root=None, rebuild: bool = False, **options) -> Data
     save_dataset(ds, path)
     return ds
 
-# %% ../nbs/01_data.ipynb #0e74b818
+# %% ../nbs/01_data.ipynb #7732c41c
 class BatchIterator:
     "Shuffled minibatches of tensors kept whole on `device`; seeded, so the order of batches is reproducible."
     def __init__(self, *tensors: Tensor, batch_size: int = 1000, shuffle: bool = True, drop_last: bool = True,

@@ -6,8 +6,9 @@
 __all__ = ['NATURAL_PHOTOS', 'VH_SHAPE', 'IDX_FILES', 'IDX_SOURCES', 'BUILDERS', 'whitening_filter', 'whiten',
            'radial_power_spectrum', 'spectral_slope', 'natural_photos', 'local_contrast_normalize', 'random_patches',
            'grid_patches', 'standardize', 'block_split', 'Dataset', 'check_images', 'check_labels', 'data_root',
-           'save_dataset', 'read_dataset', 'build_nat16', 'read_van_hateren', 'build_vh16', 'build_cifar16', 'read_idx',
-           'download_idx', 'build_idx', 'build_digits', 'cache_path', 'load_dataset', 'BatchIterator']
+           'atomic_write', 'save_dataset', 'read_dataset', 'build_nat16', 'read_van_hateren', 'build_vh16',
+           'build_cifar16', 'read_idx', 'download_idx', 'build_idx', 'build_digits', 'cache_path', 'load_dataset',
+           'BatchIterator']
 
 # %% ../nbs/01_data.ipynb #1b74fde9
 import gzip
@@ -198,13 +199,16 @@ def data_root(root=None) -> Path:
     "The cache and data folder: `root`, else $PVAE_DATA, else ~/.cache/pvae."
     return Path(root or os.environ.get('PVAE_DATA') or Path.home() / '.cache' / 'pvae').expanduser()
 
-def _atomic_write(path: Path, write) -> None:
-    "Call `write(tmp_path)`, then move the finished file to `path`; nothing is left at `path` if `write` fails."
+def atomic_write(path, write) -> Path:
+    "Call `write(tmp_path)`, flush it to disk, then rename it to `path`; a failed write leaves `path` untouched."
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.name}.tmp-{os.getpid()}')
     try:
         write(tmp)
+        with open(tmp, 'rb+') as f: os.fsync(f.fileno())
         os.replace(tmp, path)
+        return path
     finally:
         if tmp.exists(): tmp.unlink()
 
@@ -219,7 +223,7 @@ def save_dataset(ds: Dataset, path) -> Path:
             f.attrs['name'] = ds.name
             f.attrs['provenance'] = json.dumps(ds.provenance)
             f.attrs['format'] = 'pvae-dataset-1'
-    _atomic_write(path, write)
+    atomic_write(path, write)
     return path
 
 def read_dataset(path) -> Dataset:
@@ -396,7 +400,7 @@ def download_idx(name: str, root=None, base_url: str = None) -> Path:
             got = _md5(tmp)
             if got != checksums[key]:
                 raise ValueError(f'{url + stem}.gz has MD5 {got}, expected {checksums[key]}: corrupt download, try again')
-        _atomic_write(target, write)
+        atomic_write(target, write)
     return folder
 
 def build_idx(name: str, root=None, download: bool = False) -> Dataset:

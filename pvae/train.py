@@ -25,7 +25,7 @@ import torch
 import torch.nn as nn
 from fastcore.script import call_parse, Param, bool_arg
 
-from .data import load_dataset, BatchIterator, BUILDERS
+from .data import load_dataset, BatchIterator, BUILDERS, atomic_write
 from .models import ModelConfig, default_model_config, build_model, parse_archi, METHODS, MODELS
 
 # %% ../nbs/03_train.ipynb #fd47e259
@@ -157,18 +157,9 @@ def resolve_device(device: str = 'auto') -> torch.device:
     return dev
 
 # %% ../nbs/03_train.ipynb #f84ce4ed
-def save_checkpoint(path, state: dict) -> None:
-    "Write `state` to `path` atomically (temporary file, fsync, rename)."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.tmp-{os.getpid()}')
-    try:
-        with open(tmp, 'wb') as f:
-            torch.save(state, f)
-            f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
+def save_checkpoint(path, state: dict) -> Path:
+    "Write `state` to `path` atomically (temporary file, fsync, rename: `pvae.data.atomic_write`)."
+    return atomic_write(path, lambda tmp: torch.save(state, tmp))
 
 def load_checkpoint(path, map_location='cpu') -> dict:
     "Read a checkpoint written by `save_checkpoint` without executing anything stored in it."

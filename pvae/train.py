@@ -236,7 +236,8 @@ class Trainer:
         self.scaler = torch.amp.GradScaler('cuda', enabled=self.amp)
         self.step, self.epoch, self.bad_steps, self.total_bad_steps = 0, 0, 0, 0
         n_valid = len(self.data.x_valid) if c.n_valid is None else min(c.n_valid, len(self.data.x_valid))
-        self.x_valid = self.data.x_valid[:n_valid]
+        spread = torch.linspace(0, len(self.data.x_valid) - 1, n_valid).round().long()   # all images, not the first few
+        self.x_valid = self.data.x_valid[spread]
 
     # ----- state -----
     def state_dict(self) -> dict:

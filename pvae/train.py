@@ -389,19 +389,17 @@ def kl_per_latent(model, x: torch.Tensor, batch_size: int = 1000) -> torch.Tenso
 
 def save_dictionary_png(model, path, x_valid: torch.Tensor = None, title: str = None) -> Path:
     "Save the linear decoder's dictionary as a PNG, most-used elements first (if x_valid is given)."
-    import matplotlib
-    matplotlib.use('Agg') if 'ipykernel' not in sys.modules and 'IPython' not in sys.modules else None
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure                    # no pyplot: works headless and leaves the backend alone
     d = model.dictionary
     order = None
     if x_valid is not None and model.cfg.model != 'categorical':
         order = torch.argsort(kl_per_latent(model, x_valid), descending=True)
     img = dictionary_image(d, order)
-    fig = plt.figure(figsize=(img.shape[1] / 40, img.shape[0] / 40 + 0.4), dpi=100)
+    fig = Figure(figsize=(img.shape[1] / 40, img.shape[0] / 40 + 0.4), dpi=100)
     ax = fig.add_axes([0, 0, 1, img.shape[0] / (img.shape[0] + 16)])
     ax.imshow(img, cmap='gray', interpolation='nearest'); ax.axis('off')
     if title: fig.suptitle(title, fontsize=8)
-    fig.savefig(path, dpi=100); plt.close(fig)
+    fig.savefig(path, dpi=100)
     return Path(path)
 
 def load_run(folder, ema: bool = False, device='cpu') -> tuple:

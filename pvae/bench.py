@@ -8,10 +8,8 @@ __all__ = ['typical_log_rates', 'time_ms', 'peak_memory_mb', 'bench_sampler', 'f
 # %% ../nbs/07_bench.ipynb #f56a0bbf
 import contextlib
 import itertools
-import math
 import os
 import platform
-import re
 import statistics
 import sys
 import time

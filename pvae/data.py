@@ -6,9 +6,9 @@
 __all__ = ['NATURAL_PHOTOS', 'VH_SHAPE', 'IDX_FILES', 'IDX_SOURCES', 'BUILDERS', 'CACHE_VERSION', 'whitening_filter', 'whiten',
            'radial_power_spectrum', 'spectral_slope', 'natural_photos', 'local_contrast_normalize', 'random_patches',
            'grid_patches', 'standardize', 'block_split', 'Dataset', 'check_images', 'check_labels', 'data_root',
-           'atomic_write', 'save_dataset', 'read_dataset', 'build_nat16', 'read_van_hateren', 'build_vh16',
-           'build_cifar16', 'read_idx', 'download_idx', 'build_idx', 'build_digits', 'cache_path', 'load_dataset',
-           'BatchIterator']
+           'atomic_write', 'save_dataset', 'read_dataset', 'patches_from_images', 'build_nat16', 'read_van_hateren',
+           'build_vh16', 'build_cifar16', 'read_idx', 'download_idx', 'build_idx', 'build_digits', 'cache_path',
+           'load_dataset', 'BatchIterator']
 
 # %% ../nbs/01_data.ipynb #1b74fde9
 import gzip
@@ -253,25 +253,35 @@ def read_dataset(path) -> Dataset:
                    arrays['y_train'], arrays['y_valid'], provenance)
 
 # %% ../nbs/01_data.ipynb #97b5c848
-def build_nat16(n_patches: int = 125_000, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
-                lcn: bool = True, standardize_mode: str = 'image', n_blocks: int = 100, valid_portion: float = 0.2,
-                border: int = 8) -> Dataset:
-    "Whitened natural-image patches from the photographs that ship with scikit-image (no download)."
-    images = [whiten(p, f0=f0, n=n) for p in natural_photos()]
-    if lcn: images = [local_contrast_normalize(p) for p in images]
-    images = [p[border:-border, border:-border] for p in images]
-    if standardize_mode == 'image': images = [(p - p.mean()) / p.std() for p in images]
-    areas = np.array([p.numel() for p in images], dtype=np.float64)
+def patches_from_images(images: list, n_patches: int, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
+                        lcn: bool = True, border: int = 8, n_blocks: int = 100, valid_portion: float = 0.2,
+                        standardize_mode: str = 'image') -> tuple:
+    "(train, valid) patches (N, 1, size, size) from 2-D images: whiten, [LCN], crop, standardize, cut, split."
+    prepared = []
+    for img in images:
+        img = whiten(img, f0=f0, n=n)
+        if lcn: img = local_contrast_normalize(img)
+        img = img[border:-border, border:-border]
+        prepared.append((img - img.mean()) / img.std() if standardize_mode == 'image' else img)
+    areas = np.array([p.numel() for p in prepared], dtype=np.float64)
     counts = np.floor(n_patches * areas / areas.sum()).astype(int)
     counts[: n_patches - counts.sum()] += 1
     gen = torch.Generator().manual_seed(seed)
-    x = torch.cat([random_patches(p, size, int(c), gen) for p, c in zip(images, counts)])[:, None]
-    if standardize_mode in ('patch', 'global'): x = standardize(x, standardize_mode)
+    x = torch.cat([random_patches(p, size, int(c), gen) for p, c in zip(prepared, counts)])[:, None].float()
+    if standardize_mode != 'image': x = standardize(x, standardize_mode)
     train, valid = block_split(len(x), n_blocks, valid_portion)
-    provenance = dict(source='scikit-image photographs: ' + ', '.join(NATURAL_PHOTOS), n_patches=n_patches,
-                      size=size, seed=seed, whitening=dict(f0=f0, n=n), lcn=lcn, standardize=standardize_mode,
+    return x[train], x[valid]
+
+def build_nat16(n_patches: int = 125_000, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
+                lcn: bool = True, standardize_mode: str = 'image', n_blocks: int = 100, valid_portion: float = 0.2,
+                border: int = 8) -> Dataset:
+    "Whitened natural-image patches from photographs that ship inside installed packages (no download)."
+    x_train, x_valid = patches_from_images(natural_photos(), n_patches, size, seed, f0, n, lcn, border, n_blocks,
+                                           valid_portion, standardize_mode)
+    provenance = dict(source='photographs shipped with installed packages: ' + ', '.join(NATURAL_PHOTOS),
+                      n_patches=n_patches, size=size, seed=seed, whitening=dict(f0=f0, n=n), lcn=lcn, standardize=standardize_mode,
                       split=dict(n_blocks=n_blocks, valid_portion=valid_portion), border=border)
-    return Dataset('nat16', x[train].float(), x[valid].float(), provenance=provenance)
+    return Dataset('nat16', x_train, x_valid, provenance=provenance)
 
 # %% ../nbs/01_data.ipynb #3dd4dbe4
 VH_SHAPE = (1024, 1536)
@@ -290,7 +300,7 @@ def _missing(path, what, how) -> FileNotFoundError:
     return FileNotFoundError(f'{what} not found: expected {path}. {how}')
 
 def build_vh16(root=None, n_patches: int = 125_000, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
-               log: bool = True, n_blocks: int = 100, valid_portion: float = 0.2, border: int = 8) -> Dataset:
+               log: bool = True, lcn: bool = True, n_blocks: int = 100, valid_portion: float = 0.2, border: int = 8) -> Dataset:
     "van Hateren 16x16 patches: the original's processed.npy if present, else built from raw .iml/.imc images."
     base = data_root(root)
     for folder in (base / 'vH16', base / 'DOVES' / 'vH16'):
@@ -305,19 +315,13 @@ def build_vh16(root=None, n_patches: int = 125_000, size: int = 16, seed: int = 
         raise _missing(f'{base / "vH16" / "processed.npy"} or .iml/.imc images in {raw_dir}', 'van Hateren data',
                        'Copy the original processed array there, or the raw van Hateren natural image database '
                        'files (the .iml or .imc images), then load again.')
-    images = []
-    for path in files:
-        img = read_van_hateren(path)
-        if log: img = torch.log(img + 1.0)
-        img = whiten(img, f0=f0, n=n)[border:-border, border:-border]
-        images.append((img - img.mean()) / img.std())
-    per_image = [n_patches // len(images) + (i < n_patches % len(images)) for i in range(len(images))]
-    gen = torch.Generator().manual_seed(seed)
-    x = torch.cat([random_patches(p, size, c, gen) for p, c in zip(images, per_image)])[:, None].float()
-    train, valid = block_split(len(x), n_blocks, valid_portion)
+    images = [read_van_hateren(path) for path in files]
+    if log: images = [torch.log(img + 1.0) for img in images]
+    x_train, x_valid = patches_from_images(images, n_patches, size, seed, f0, n, lcn, border, n_blocks, valid_portion)
     prov = dict(source=f'{len(files)} raw images in {raw_dir}', n_patches=n_patches, size=size, seed=seed, log=log,
-                whitening=dict(f0=f0, n=n), standardize='image', split=dict(n_blocks=n_blocks, valid_portion=valid_portion))
-    return Dataset('vH16', x[train], x[valid], provenance=prov)
+                whitening=dict(f0=f0, n=n), lcn=lcn, standardize='image', border=border,
+                split=dict(n_blocks=n_blocks, valid_portion=valid_portion))
+    return Dataset('vH16', x_train, x_valid, provenance=prov)
 
 # %% ../nbs/01_data.ipynb #380204bb
 def _read_cifar_batch(path: Path) -> tuple:
@@ -460,7 +464,7 @@ BUILDERS = {'nat16': build_nat16, 'vH16': build_vh16, 'CIFAR16': build_cifar16,
             'digits': build_digits}
 _NEEDS_ROOT = {'vH16', 'CIFAR16', 'MNIST', 'FashionMNIST'}
 
-CACHE_VERSION = 3     # bump whenever a builder changes what it produces, so that stale caches are not read
+CACHE_VERSION = 4     # bump whenever a builder changes what it produces, so that stale caches are not read
 
 def cache_path(name: str, root=None, **options) -> Path:
     "Where the built dataset `name` with these options is cached (the name, then a hash of options and CACHE_VERSION)."

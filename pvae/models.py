@@ -10,7 +10,7 @@ __all__ = ['MODELS', 'ACTIVATIONS', 'LAYER_TYPES', 'LATENT_ACTIVATIONS', 'METHOD
 
 # %% ../nbs/02_models.ipynb #1eddd28b
 import math
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass
 
 import torch
 import torch.nn as nn

@@ -13,16 +13,14 @@ import copy
 import inspect
 import json
 import math
-import os
 import sys
 import time
 import warnings
-from dataclasses import dataclass, asdict, fields, replace
+from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 
 import numpy as np
 import torch
-import torch.nn as nn
 from fastcore.script import call_parse, Param, bool_arg
 
 from .data import load_dataset, BatchIterator, BUILDERS, atomic_write
@@ -360,7 +358,7 @@ class Trainer:
             if self.epoch % self.cfg.eval_every == 0 or last:
                 metrics = self.validate()
                 if not self.quiet:
-                    print(f'  valid: ' + ', '.join(f'{k} {v:.4g}' for k, v in metrics.items()), file=sys.stderr)
+                    print('  valid: ' + ', '.join(f'{k} {v:.4g}' for k, v in metrics.items()), file=sys.stderr)
             if self.epoch % self.cfg.checkpoint_every == 0 or last or self.epoch == until: self.checkpoint()
         return metrics
 

@@ -95,7 +95,10 @@ def default_model_config(model: str = 'poisson', archi: str = 'lin|lin', input_s
               n_ch=16 if parse_archi(archi)['enc_type'] == 'mlp' else 32)
     if model == 'poisson': kw.update(prior_clamp=-4.0 if dec_lin else -2.0, fit_prior=True)
     else: kw.update(fit_prior=False)
-    if model == 'categorical': kw.update(n_categories=kw['n_latents'], n_latents=1)
+    if model == 'categorical':     # the paper's categorical model: one latent whose categories are the K dimensions
+        overrides = dict(overrides)
+        k = overrides.pop('n_latents') if 'n_categories' not in overrides and 'n_latents' in overrides else kw['n_latents']
+        kw.update(n_categories=k, n_latents=1)
     kw.update(overrides)
     return ModelConfig(model=model, archi=archi, input_size=input_size, **kw)
 

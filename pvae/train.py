@@ -531,6 +531,7 @@ def train_from_cli(model='poisson', archi='lin|lin', dataset='nat16', preset='qu
     if parse_archi(trainer.model_cfg.archi)['dec_type'] == 'lin':
         save_dictionary_png(trainer.model, out / 'dictionary.png', trainer.x_valid[:5000],
                             title=f'{trainer.model_cfg.model} {trainer.model_cfg.archi}, epoch {trainer.epoch}')
+    if parse_archi(trainer.model_cfg.archi)['dec_type'] == 'lin' and len(trainer.model.dictionary) <= 4096:
         r2 = gabor_fit(trainer.model.dictionary)
         trainer._log({'event': 'dictionary', 'epoch': trainer.epoch, 'gabor_r2_median': r2.median().item(),
                       'gabor_like': (r2 > GABOR_LIKE).float().mean().item()})

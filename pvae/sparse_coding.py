@@ -45,23 +45,9 @@ def _check_problem(x, phi, lam, n_iter, name):
     return phi.to(device=x.device, dtype=x.dtype)
 
 # %% ../nbs/04_sparse_coding.ipynb #433c3476
-def ista(x: torch.Tensor, phi: torch.Tensor, lam: float, n_iter: int = 300, nonneg: bool = False,
-         trace: bool = False):
-    "ISTA codes (batch, K) for x (batch, D), phi (D, K); with `trace`, also the energies (n_iter + 1, batch)."
-    phi = _check_problem(x, phi, lam, n_iter, 'ista')
-    L = max(lipschitz_constant(phi), 1e-12)
-    b, G = x @ phi, phi.T @ phi
-    a = torch.zeros_like(b)
-    energies = [sparse_coding_energy(x, phi, a, lam)] if trace else None
-    for _ in range(n_iter):
-        a = soft_threshold(a + (b - a @ G) / L, lam / L, nonneg)
-        if trace: energies.append(sparse_coding_energy(x, phi, a, lam))
-    return (a, torch.stack(energies)) if trace else a
-
-def fista(x: torch.Tensor, phi: torch.Tensor, lam: float, n_iter: int = 300, nonneg: bool = False,
-          trace: bool = False):
-    "FISTA codes (batch, K) for x (batch, D), phi (D, K); with `trace`, also the energies (n_iter + 1, batch)."
-    phi = _check_problem(x, phi, lam, n_iter, 'fista')
+def _shrinkage(x, phi, lam, n_iter, nonneg, trace, accelerate, name):
+    "Proximal gradient steps of size 1/L from a = 0, with FISTA's momentum if `accelerate`."
+    phi = _check_problem(x, phi, lam, n_iter, name)
     L = max(lipschitz_constant(phi), 1e-12)
     b, G = x @ phi, phi.T @ phi
     a = torch.zeros_like(b)
@@ -69,11 +55,22 @@ def fista(x: torch.Tensor, phi: torch.Tensor, lam: float, n_iter: int = 300, non
     energies = [sparse_coding_energy(x, phi, a, lam)] if trace else None
     for _ in range(n_iter):
         a_next = soft_threshold(y + (b - y @ G) / L, lam / L, nonneg)
-        t_next = (1 + math.sqrt(1 + 4 * t * t)) / 2
-        y = a_next + ((t - 1) / t_next) * (a_next - a)
-        a, t = a_next, t_next
+        if accelerate:
+            t_next = (1 + math.sqrt(1 + 4 * t * t)) / 2
+            y = a_next + ((t - 1) / t_next) * (a_next - a)
+            t = t_next
+        else: y = a_next
+        a = a_next
         if trace: energies.append(sparse_coding_energy(x, phi, a, lam))
     return (a, torch.stack(energies)) if trace else a
+
+def ista(x: torch.Tensor, phi: torch.Tensor, lam: float, n_iter: int = 300, nonneg: bool = False, trace: bool = False):
+    "ISTA codes (batch, K) for x (batch, D), phi (D, K); with `trace`, also the energies (n_iter + 1, batch)."
+    return _shrinkage(x, phi, lam, n_iter, nonneg, trace, accelerate=False, name='ista')
+
+def fista(x: torch.Tensor, phi: torch.Tensor, lam: float, n_iter: int = 300, nonneg: bool = False, trace: bool = False):
+    "FISTA codes (batch, K) for x (batch, D), phi (D, K); with `trace`, also the energies (n_iter + 1, batch)."
+    return _shrinkage(x, phi, lam, n_iter, nonneg, trace, accelerate=True, name='fista')
 
 # %% ../nbs/04_sparse_coding.ipynb #5459d47e
 def lca(x: torch.Tensor, phi: torch.Tensor, lam: float, n_iter: int = 900, tau: float = 100.0, dt: float = 1.0,

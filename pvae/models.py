@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['MODELS', 'ACTIVATIONS', 'LAYER_TYPES', 'LATENT_ACTIVATIONS', 'METHODS', 'MODEL_CLASSES', 'ModelConfig', 'parse_archi',
            'default_model_config', 'Conv2D', 'SELayer', 'ConvLayer', 'FactorizedReduce', 'StrideReduce', 'Cell',
-           'ResDenseLayer', 'ResConvPool', 'build_encoder', 'build_decoder', 'VAEOutput', 'BaseVAE', 'PoissonVAE',
-           'GaussianVAE', 'LaplaceVAE', 'CategoricalVAE', 'build_model']
+           'ResDenseLayer', 'ResConvPool', 'build_encoder', 'build_decoder', 'VAEOutput', 'flush_subnormal', 'BaseVAE',
+           'PoissonVAE', 'GaussianVAE', 'LaplaceVAE', 'CategoricalVAE', 'build_model']
 
 # %% ../nbs/02_models.ipynb #1eddd28b
 import math
@@ -227,6 +227,10 @@ class VAEOutput:
 
 METHODS = ('mc', 'exact', 'st')
 
+def flush_subnormal(z: Tensor) -> Tensor:
+    "z with its subnormal entries (|z| below the dtype's smallest normal number) set to 0; the gradient passes elsewhere."
+    return torch.where(z.abs() < torch.finfo(z.dtype).tiny, torch.zeros_like(z), z)
+
 class BaseVAE(nn.Module):
     "Encoder -> posterior -> sample -> decoder, with the loss terms of a VAE."
     def __init__(self, cfg: ModelConfig, enc_out: int):
@@ -269,8 +273,8 @@ class BaseVAE(nn.Module):
         return self.decoder(self.fc_dec(z))
 
     def sample_latents(self, posterior) -> Tensor:
-        "Reparameterized decoder inputs (B, K') from a posterior."
-        return self.activate(posterior.rsample().flatten(1))
+        "Reparameterized decoder inputs (B, K') from a posterior (subnormal values flushed to 0, see below)."
+        return self.activate(flush_subnormal(posterior.rsample().flatten(1)))
 
     def posterior_mean(self, posterior) -> Tensor:
         "The posterior mean as decoder input (B, K') (before any latent activation)."
@@ -389,7 +393,7 @@ class CategoricalVAE(BaseVAE):
         if getattr(posterior, 'straight_through', False):
             hard = F.one_hot(z.argmax(-1), z.shape[-1]).to(z.dtype)
             z = z + (hard - z).detach()
-        return z.flatten(1)
+        return flush_subnormal(z.flatten(1))
 
     def kl(self, posterior) -> Tensor:
         "Per-latent KL (B, n_latents) of the underlying categoricals from the prior."

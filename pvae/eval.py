@@ -10,14 +10,13 @@ __all__ = ['latent_samples', 'encoder_features', 'sparseness', 'lifetime_sparsit
 # %% ../nbs/05_eval.ipynb #64c21f62
 import itertools
 import math
-from pathlib import Path
 
 import numpy as np
 import torch
 from scipy import stats
 
 from .data import load_dataset
-from .train import evaluate_model, kl_per_latent, load_run, gabor_fit, ACTIVE_THRESHOLDS, EVAL_TEMPERATURE, GABOR_LIKE
+from .train import evaluate_model, load_run, gabor_fit, ACTIVE_THRESHOLDS, EVAL_TEMPERATURE, GABOR_LIKE
 from .models import parse_archi
 
 # %% ../nbs/05_eval.ipynb #21ec20f6
@@ -27,12 +26,11 @@ def latent_samples(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0
     device = next(model.parameters()).device
     was_training = model.training
     model.eval()
-    gen_state = torch.get_rng_state()
-    torch.manual_seed(seed)
     t = EVAL_TEMPERATURE[model.cfg.model]
-    out = torch.cat([model.sample_latents(model.infer(x[i:i + batch_size].to(device), temperature=t)).cpu()
-                     for i in range(0, len(x), batch_size)])
-    torch.set_rng_state(gen_state)
+    with torch.random.fork_rng(devices=[device] if device.type == 'cuda' else []):   # leaves the caller's RNG alone
+        torch.manual_seed(seed)
+        out = torch.cat([model.sample_latents(model.infer(x[i:i + batch_size].to(device), temperature=t)).cpu()
+                         for i in range(0, len(x), batch_size)])
     model.train(was_training)
     return out
 

@@ -11,13 +11,13 @@ import itertools
 import json
 import shlex
 import sys
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from fastcore.script import call_parse, Param, bool_arg
 
-from .models import parse_archi, MODELS
+from .models import parse_archi
 from .train import train_from_cli, load_checkpoint, PRESETS
 from .eval import evaluate, confidence_interval, paired_tests
 

@@ -11,10 +11,7 @@ import math
 import time
 from dataclasses import dataclass, field
 
-import numpy as np
 import torch
-
-from .data import load_dataset
 
 # %% ../nbs/04_sparse_coding.ipynb #53ce5f34
 def soft_threshold(u: torch.Tensor, lam, nonneg: bool = False) -> torch.Tensor:

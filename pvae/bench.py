@@ -126,7 +126,7 @@ def machine_description(device='cpu') -> str:
 _RECIPES = {1000: dict(size=16, n_train=100_000, epochs=3000, name='vH16'), 100: dict(size=28, n_train=60_000, epochs=400, name='MNIST')}
 
 def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis=('lin|lin', 'conv+b|lin'),
-                batch_sizes=(1000, 100), method: str = 'mc', device='cpu', repeats: int = 5) -> list:
+                batch_sizes=(1000, 100), method: str = 'mc', device='cpu', repeats: int = 5, compile: bool = False) -> list:
     "Rows of training-step time (ms), patches/s, peak memory (MiB), nat16 epoch and full-recipe projections."
     rows = []
     for batch in batch_sizes:
@@ -139,18 +139,21 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
                 x = torch.randn(2 * batch, 1, size, size, generator=gen)
                 data = Dataset('bench', x, x[:batch])
                 mcfg = default_model_config(model, archi, input_size=size)
-                tcfg = recipe(model, 'vH16', archi=archi, method=method, batch_size=batch, epochs=2, n_valid=batch, device=device)
+                tcfg = recipe(model, 'vH16', archi=archi, method=method, batch_size=batch, epochs=2, n_valid=batch, device=device,
+                              compile=compile)
                 with tempfile.TemporaryDirectory() as tmp:
+                    if compile: torch.compiler.reset()                 # a fresh compile cache for each model
                     trainer = Trainer(mcfg, tcfg, tmp, data=data, quiet=True)
                     xb = x[:batch].to(trainer.device)
                     def step():
                         trainer.step = trainer.n_steps - 1              # end of the schedules: T and beta at their final values
                         trainer.train_step(xb)
+                    if compile: step()                                  # compiling happens in the first calls
                     ms = time_ms(step, repeats, device)
                     peak = peak_memory_mb(step, device)
                 if model == 'gaussian': gauss_ms = ms
                 steps_epoch = math.ceil(100_000 / batch) if recipe_info['name'] == 'vH16' else math.ceil(recipe_info['n_train'] / batch)
-                rows.append(dict(device=str(device), model=model, archi=archi, batch=batch, input=f'{size}x{size}',
+                rows.append(dict(device=str(device), model=model, archi=archi, compiled=compile, batch=batch, input=f'{size}x{size}',
                                  step_ms=ms, patches_per_s=batch / ms * 1e3, peak_mb=peak,
                                  vs_gaussian=ms / gauss_ms if gauss_ms else float('nan'),
                                  epoch_s=steps_epoch * ms / 1e3,
@@ -168,14 +171,15 @@ def _devices(device: str) -> list:
         raise SystemExit(f'--device {device}: no CUDA GPU is available here; use --device cpu or auto')
     return [device]
 
-_TRAIN_COLUMNS = ['model', 'archi', 'batch', 'input', 'step_ms', 'patches_per_s', 'peak_mb', 'vs_gaussian', 'epoch_s',
+_TRAIN_COLUMNS = ['model', 'archi', 'compiled', 'batch', 'input', 'step_ms', 'patches_per_s', 'peak_mb', 'vs_gaussian', 'epoch_s',
                   'recipe', 'recipe_hours']
 
 @call_parse
 def main(part: Param('what to benchmark: sampler or train', str, choices=['sampler', 'train']),
          device: Param("'auto' (CPU, then CUDA if present), 'cpu', 'cuda' or 'cuda:N'", str) = 'auto',
          repeats: Param('timed runs per measurement (median reported)', int) = 5,
-         quick: Param('a small, fast version of the benchmark', store_true) = False):
+         quick: Param('a small, fast version of the benchmark', store_true) = False,
+         compile: Param('train: time torch.compile-d steps too', store_true) = False):
     "Benchmark pvae and print markdown tables."
     for dev in _devices(device):
         if part == 'sampler':
@@ -186,5 +190,6 @@ def main(part: Param('what to benchmark: sampler or train', str, choices=['sampl
         else:
             kw = dict(batch_sizes=(1000,), archis=('lin|lin',), repeats=1) if quick else dict(repeats=repeats)
             rows = bench_train(device=dev, **kw)
+            if compile: rows += bench_train(device=dev, compile=True, **kw)
             print(f'\n### Training steps on {dev}: {machine_description(dev)}\n')
             print(format_table(rows, _TRAIN_COLUMNS))

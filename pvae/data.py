@@ -495,7 +495,7 @@ def load_dataset(name: str, root=None, rebuild: bool = False, **options) -> Data
 class BatchIterator:
     "Shuffled minibatches of tensors kept whole on `device`; seeded, so the order of batches is reproducible."
     def __init__(self, *tensors: Tensor, batch_size: int = 1000, shuffle: bool = True, drop_last: bool = True,
-                 seed: int = 0, device='cpu'):
+                 seed: int = 0, device='cpu', rank: int = 0, world_size: int = 1):
         if not tensors: raise ValueError('BatchIterator needs at least one tensor')
         n = len(tensors[0])
         if any(t is not None and len(t) != n for t in tensors):
@@ -505,20 +505,39 @@ class BatchIterator:
         if drop_last and batch_size > n:
             raise ValueError(f'batch_size {batch_size} is larger than the dataset ({n} items) with drop_last=True; '
                              f'use a smaller batch size')
+        if not (isinstance(world_size, int) and world_size >= 1 and 0 <= rank < world_size):
+            raise ValueError(f'need 0 <= rank < world_size, got rank={rank}, world_size={world_size}')
+        if batch_size % world_size:
+            raise ValueError(f'batch_size {batch_size} does not split evenly over {world_size} processes; '
+                             f'use a multiple of {world_size}')
+        self.rank, self.world_size, self.shard = rank, world_size, batch_size // world_size
         self.tensors = [None if t is None else t.to(device) for t in tensors]
         self.n, self.batch_size, self.shuffle, self.drop_last, self.device = n, batch_size, shuffle, drop_last, device
         self.generator = torch.Generator().manual_seed(seed)
+        self.position, self._resume_at, self._epoch_state = 0, 0, None
 
     def __len__(self) -> int:
         return self.n // self.batch_size if self.drop_last else -(-self.n // self.batch_size)
 
     def __iter__(self):
+        start, self._resume_at = self._resume_at, 0
+        self._epoch_state = self.generator.get_state()
         order = torch.randperm(self.n, generator=self.generator) if self.shuffle else torch.arange(self.n)
         order = order.to(self.device)
-        for i in range(len(self)):
+        for i in range(start, len(self)):
+            self.position = i + 1                     # batches handed out in this epoch
             idx = order[i * self.batch_size:(i + 1) * self.batch_size]
+            if self.world_size > 1: idx = idx[self.rank * self.shard:(self.rank + 1) * self.shard]
             batch = [None if t is None else t[idx] for t in self.tensors]
             yield batch[0] if len(batch) == 1 else tuple(batch)
+        self.position = 0
 
-    def state_dict(self) -> dict: return {'generator': self.generator.get_state()}
-    def load_state_dict(self, state: dict): self.generator.set_state(state['generator'])
+    def state_dict(self) -> dict:
+        "Where the iteration stands: mid-epoch, the epoch's starting state and how many batches were handed out."
+        if 0 < self.position < len(self): return {'generator': self._epoch_state, 'position': self.position}
+        return {'generator': self.generator.get_state(), 'position': 0}
+
+    def load_state_dict(self, state: dict):
+        "Continue from `state`: the next iteration redraws the same epoch and skips the batches already handed out."
+        self.generator.set_state(state['generator'])
+        self.position = self._resume_at = state.get('position', 0)

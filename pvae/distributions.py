@@ -234,6 +234,7 @@ class _FastEAT(torch.autograd.Function):
         return grad_output * dz, None, None, None, None, None
 
 
+@torch.compiler.disable     # data-dependent sizes (nonzero, repeat_interleave): torch.compile runs this eagerly
 def eat_fast(log_rate: Tensor, temperature: float, indicator: str = 'sigmoid', sample_shape=torch.Size(),
              generator=None, straight_through: bool = False, max_arrivals: int = 1 << 16) -> Tensor:
     "EAT soft counts with the reference's distribution and pathwise gradient, drawing only the arrivals that matter."

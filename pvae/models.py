@@ -257,6 +257,14 @@ class BaseVAE(nn.Module):
             shape = tuple(x.shape) if isinstance(x, Tensor) else type(x).__name__
             raise ValueError(f'{type(self).__name__} expects images of shape (B, 1, {S}, {S}), got {shape}; check that '
                              f'the dataset matches input_size={S}')
+        w = next(self.parameters())
+        if x.dtype != w.dtype:
+            fix = 'convert them with x.float()' if w.dtype == torch.float32 else f'convert them with x.to({w.dtype})'
+            raise ValueError(f'images have dtype {x.dtype} but the model computes in {w.dtype}; {fix}')
+        if x.device != w.device:
+            raise ValueError(f'images are on {x.device} but the model is on {w.device}; move them with x.to({str(w.device)!r})')
+        if not torch.isfinite(x).all():
+            raise ValueError(f'images contain {(~torch.isfinite(x)).sum().item()} NaN or infinite values; clean the data first')
 
     def encode(self, x: Tensor) -> Tensor:
         "Encoder outputs (B, enc_out) for images (B, 1, S, S)."

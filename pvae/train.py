@@ -4,15 +4,18 @@
 
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'PRESETS', 'MODEL_TRAIN_DEFAULTS', 'ACTIVE_THRESHOLDS', 'EVAL_TEMPERATURE', 'GABOR_LIKE', 'main',
-           'TrainConfig', 'recipe', 'beta_schedule', 'temperature_schedule', 'lr_factor', 'resolve_device',
-           'save_checkpoint', 'load_checkpoint', 'evaluate_model', 'NonFiniteLossError', 'Trainer', 'dictionary_image',
-           'kl_per_latent', 'save_dictionary_png', 'load_run', 'gabor_fit', 'run_folder_name', 'train_from_cli']
+           'TrainConfig', 'recipe', 'beta_schedule', 'temperature_schedule', 'lr_factor', 'resolve_device', 'DistInfo',
+           'distributed_info', 'init_distributed', 'save_checkpoint', 'load_checkpoint', 'evaluate_model',
+           'NonFiniteLossError', 'TrainingInterrupted', 'Trainer', 'dictionary_image', 'kl_per_latent',
+           'save_dictionary_png', 'load_run', 'gabor_fit', 'run_folder_name', 'train_from_cli']
 
 # %% ../nbs/03_train.ipynb #df3f0b6f
 import copy
 import inspect
 import json
 import math
+import os
+import signal
 import sys
 import time
 import warnings
@@ -21,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import torch.distributed as dist
+from torch.nn.parallel import DistributedDataParallel
 from fastcore.script import call_parse, Param, bool_arg
 
 from .data import load_dataset, BatchIterator, BUILDERS, atomic_write
@@ -55,6 +60,7 @@ class TrainConfig:
     grad_clip: float = 500.0          # max gradient norm (None: no clipping)
     ema_rate: float = None            # keep an exponential moving average of the weights (e.g. 0.999)
     use_amp: bool = False             # mixed precision (CUDA only; ignored with a warning on CPU)
+    compile: bool = False             # torch.compile the model's forward (the Poisson sampler stays eager)
     eval_every: int = 10              # validate every this many epochs (and at the end)
     checkpoint_every: int = 10        # write the checkpoint every this many epochs (and at the end)
     n_valid: int = 10_000             # validation images used (None: all)
@@ -156,6 +162,58 @@ def resolve_device(device: str = 'auto') -> torch.device:
     return dev
 
 # %% ../nbs/03_train.ipynb #f84ce4ed
+@dataclass
+class DistInfo:
+    "Where this process stands in a data-parallel run (one process: rank 0 of 1)."
+    rank: int = 0
+    world_size: int = 1
+    local_rank: int = 0
+    backend: str = None
+
+    @property
+    def active(self) -> bool: return self.world_size > 1
+    @property
+    def main(self) -> bool: return self.rank == 0
+
+def distributed_info() -> DistInfo:
+    "This process's rank from the environment `torchrun` sets (RANK, WORLD_SIZE, LOCAL_RANK); rank 0 of 1 without it."
+    try: rank, world, local = (int(os.environ.get(k, d)) for k, d in (('RANK', 0), ('WORLD_SIZE', 1), ('LOCAL_RANK', 0)))
+    except ValueError: raise ValueError('RANK, WORLD_SIZE and LOCAL_RANK must be integers; launch several processes with torchrun') from None
+    if world < 1 or not 0 <= rank < world:
+        raise ValueError(f'invalid RANK={rank} for WORLD_SIZE={world}; launch several processes with torchrun')
+    return DistInfo(rank, world, local)
+
+def init_distributed(device: str = 'auto') -> tuple:
+    "(DistInfo, torch.device): join the process group when launched by torchrun (gloo on CPU, NCCL on CUDA)."
+    info = distributed_info()
+    if not info.active: return info, resolve_device(device)
+    if device not in ('auto', 'cpu', 'cuda'):
+        raise ValueError(f"under torchrun each process picks its own GPU (cuda:LOCAL_RANK); use --device cuda, cpu or "
+                         f"auto, not {device!r}")
+    use_cuda = device == 'cuda' or (device == 'auto' and torch.cuda.is_available())
+    if use_cuda:
+        n = torch.cuda.device_count()
+        if info.local_rank >= n:
+            raise ValueError(f'process with LOCAL_RANK {info.local_rank} has no GPU: this machine has {n}; start at most '
+                             f'{n} processes per node (--nproc_per_node {n}) or use --device cpu')
+        dev = torch.device('cuda', info.local_rank)
+        torch.cuda.set_device(dev)
+    else: dev = torch.device('cpu')
+    info.backend = 'nccl' if use_cuda else 'gloo'
+    if not dist.is_initialized():
+        if 'MASTER_ADDR' not in os.environ or 'MASTER_PORT' not in os.environ:
+            raise ValueError('WORLD_SIZE > 1 but MASTER_ADDR/MASTER_PORT are not set; launch several processes with torchrun')
+        dist.init_process_group(info.backend)
+    return info, dev
+
+def _reduce_mean(values: list, info: DistInfo) -> list:
+    "The mean over processes of a few floats (unchanged in one process)."
+    if not info.active: return values
+    t = torch.tensor(values, dtype=torch.float64, device='cuda' if info.backend == 'nccl' else 'cpu')
+    dist.all_reduce(t)
+    return (t / info.world_size).tolist()
+
+# %% ../nbs/03_train.ipynb #64963244
 def save_checkpoint(path, state: dict) -> Path:
     "Write `state` to `path` atomically (temporary file, fsync, rename: `pvae.data.atomic_write`)."
     return atomic_write(path, lambda tmp: torch.save(state, tmp))
@@ -163,16 +221,20 @@ def save_checkpoint(path, state: dict) -> Path:
 def load_checkpoint(path, map_location='cpu') -> dict:
     "Read a checkpoint written by `save_checkpoint` without executing anything stored in it."
     path = Path(path)
+    if path.is_dir():
+        hint = f'; it holds a run: load it with load_run({str(path)!r})' if (path / 'checkpoint.pt').exists() else ''
+        raise IsADirectoryError(f'{path} is a folder, not a checkpoint file; pass the checkpoint.pt of a pvae run{hint}')
     if not path.exists(): raise FileNotFoundError(f'no checkpoint at {path}')
     try: state = torch.load(path, map_location=map_location, weights_only=True)
     except Exception as e:
-        raise ValueError(f'{path} is not a readable pvae checkpoint ({type(e).__name__}: {str(e).splitlines()[0][:200]}); '
+        why = (str(e).strip().splitlines() or ['the file ends early'])[0][:200]
+        raise ValueError(f'{path} is not a readable pvae checkpoint ({type(e).__name__}: {why}); '
                          f'it may be truncated, corrupt or from another program') from None
     if not isinstance(state, dict) or state.get('format') != 'pvae-checkpoint-1':
         raise ValueError(f'{path} is not a pvae checkpoint (no pvae format marker); pass the checkpoint.pt of a pvae run')
     return state
 
-# %% ../nbs/03_train.ipynb #1241c969
+# %% ../nbs/03_train.ipynb #c8aadd17
 ACTIVE_THRESHOLDS = {'poisson': 0.0082, 'gaussian': 0.09, 'laplace': 0.08, 'categorical': 0.01}
 EVAL_TEMPERATURE = {'poisson': 0.0, 'categorical': 0.0, 'gaussian': 1.0, 'laplace': 1.0}
 
@@ -204,25 +266,62 @@ def evaluate_model(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0
     out['active'] = (kl_per_latent > ACTIVE_THRESHOLDS[model.cfg.model]).float().mean().item()
     return out
 
-# %% ../nbs/03_train.ipynb #05748780
+# %% ../nbs/03_train.ipynb #ea4f794f
 class NonFiniteLossError(RuntimeError): pass
+
+class TrainingInterrupted(KeyboardInterrupt):
+    "Ctrl-C stopped training after a checkpoint was written; `.checkpoint` is its path."
+    def __init__(self, message, checkpoint):
+        super().__init__(message); self.checkpoint = checkpoint
+
+class _StopOnSigint:
+    "While active, the first Ctrl-C (SIGINT) only sets `.requested`; a second one interrupts at once."
+    def __init__(self, announce=True): self.requested, self.announce, self.previous = False, announce, None
+    def _handler(self, signum, frame):
+        if self.requested: raise KeyboardInterrupt
+        self.requested = True
+        if self.announce:
+            print('\nCtrl-C: stopping after this step and saving a checkpoint (Ctrl-C again aborts without saving)',
+                  file=sys.stderr, flush=True)
+    def __enter__(self):
+        import threading
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+    def __exit__(self, *exc):
+        if self.previous is not None: signal.signal(signal.SIGINT, self.previous)
 
 class Trainer:
     "Train a VAE from configs; writes checkpoint.pt, metrics.jsonl, config.json (and dictionary.png) into `out`."
     max_bad_steps = 20          # consecutive non-finite losses before giving up
 
     def __init__(self, model_cfg: ModelConfig, train_cfg: TrainConfig, out, data=None, quiet: bool = False):
-        self.model_cfg, self.cfg, self.out, self.quiet = model_cfg, train_cfg, Path(out), quiet
-        self.device = resolve_device(train_cfg.device)
+        self.model_cfg, self.cfg, self.out = model_cfg, train_cfg, Path(out)
+        self.dist, self.device = init_distributed(train_cfg.device)
+        self.quiet = quiet or not self.dist.main
         torch.manual_seed(train_cfg.seed)
         self.data = data if data is not None else load_dataset(train_cfg.dataset, root=train_cfg.data_root)
+        for split in ('x_train', 'x_valid'):
+            x = getattr(self.data, split)
+            if x.ndim != 4 or x.shape[1] != 1 or x.shape[2] != x.shape[3]:
+                raise ValueError(f'{split} has shape {tuple(x.shape)}; expected square one-channel images (N, 1, S, S)')
+            if not x.is_floating_point():
+                raise ValueError(f'{split} has dtype {x.dtype}; convert the images to floats (x.float())')
+            bad = (~torch.isfinite(x)).sum().item()
+            if bad: raise ValueError(f'{split} of dataset {self.data.name!r} has {bad} NaN or infinite values; clean or '
+                                     f'rebuild the data (e.g. torch.nan_to_num) before training')
         S = self.data.x_train.shape[-1]
         if S != model_cfg.input_size:
             raise ValueError(f'dataset {train_cfg.dataset!r} has {S}x{S} images but the model expects input_size='
                              f'{model_cfg.input_size}; set --input_size {S}')
         self.model = build_model(model_cfg).to(self.device)
         self.batches = BatchIterator(self.data.x_train, batch_size=min(train_cfg.batch_size, len(self.data.x_train)),
-                                     seed=train_cfg.seed, device=self.device)
+                                     seed=train_cfg.seed, device=self.device, rank=self.dist.rank,
+                                     world_size=self.dist.world_size)
+        self.ddp = (DistributedDataParallel(self.model, device_ids=[self.device.index] if self.device.type == 'cuda' else None,
+                                            forward_sync_buffers=False) if self.dist.active else None)
+        self.forward = self.ddp or self.model
+        if train_cfg.compile: self.forward = torch.compile(self.forward)
         params = [p for p in self.model.parameters() if p.requires_grad]
         kw = dict(lr=train_cfg.lr, weight_decay=train_cfg.weight_decay)
         if train_cfg.optimizer == 'sgd': kw['momentum'] = 0.9
@@ -236,18 +335,30 @@ class Trainer:
         if c.use_amp and not self.amp: warnings.warn('use_amp: mixed precision is CUDA-only; training on the CPU in float32')
         self.scaler = torch.amp.GradScaler('cuda', enabled=self.amp)
         self.step, self.epoch, self.bad_steps, self.total_bad_steps = 0, 0, 0, 0
+        self._epoch_totals = dict(loss=0.0, recon=0.0, kl=0.0, grad_norm=0.0, n_ok=0)   # of the epoch under way
         n_valid = len(self.data.x_valid) if c.n_valid is None else min(c.n_valid, len(self.data.x_valid))
         spread = torch.linspace(0, len(self.data.x_valid) - 1, n_valid).round().long()   # all images, not the first few
         self.x_valid = self.data.x_valid[spread]
 
     # ----- state -----
+    def _rank_rng(self) -> dict:
+        rng = dict(torch=torch.get_rng_state())
+        if self.device.type == 'cuda': rng['cuda'] = torch.cuda.get_rng_state(self.device)
+        return rng
+
     def state_dict(self) -> dict:
-        rng = dict(torch=torch.get_rng_state(), batches=self.batches.generator.get_state())
-        if torch.cuda.is_available(): rng['cuda'] = torch.cuda.get_rng_state_all()
-        return dict(format='pvae-checkpoint-1', model=self.model.state_dict(),
+        "Everything needed to continue (a collective call under torchrun: every rank must call it)."
+        rng = dict(torch=torch.get_rng_state(), batches=self.batches.state_dict())
+        if self.dist.active:
+            ranks = [None] * self.dist.world_size
+            dist.all_gather_object(ranks, self._rank_rng())
+            rng['ranks'] = ranks
+        elif torch.cuda.is_available(): rng['cuda'] = torch.cuda.get_rng_state_all()
+        return dict(format='pvae-checkpoint-1', model=self.model.state_dict(), world_size=self.dist.world_size,
                     ema=self.ema.state_dict() if self.ema is not None else None,
                     optimizer=self.optimizer.state_dict(), scaler=self.scaler.state_dict(),
                     step=self.step, epoch=self.epoch, total_bad_steps=self.total_bad_steps, rng=rng,
+                    epoch_totals=dict(self._epoch_totals),
                     model_config=asdict(self.model_cfg), train_config=asdict(self.cfg),
                     dataset_provenance=json.dumps(self.data.provenance))
 
@@ -257,18 +368,31 @@ class Trainer:
         self.optimizer.load_state_dict(state['optimizer'])
         self.scaler.load_state_dict(state['scaler'])
         self.step, self.epoch, self.total_bad_steps = state['step'], state['epoch'], state['total_bad_steps']
-        torch.set_rng_state(state['rng']['torch'])
-        self.batches.generator.set_state(state['rng']['batches'])
-        if 'cuda' in state['rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['rng']['cuda'])
+        rng = state['rng']
+        self.batches.load_state_dict(rng['batches'] if isinstance(rng['batches'], dict) else {'generator': rng['batches']})
+        self._epoch_totals = dict(state.get('epoch_totals') or self._epoch_totals)
+        saved_world = state.get('world_size', 1)
+        if saved_world != self.dist.world_size:
+            warnings.warn(f'resuming a run saved by {saved_world} process(es) with {self.dist.world_size}: the batches '
+                          f'and weights continue exactly, the sampling noise does not follow the uninterrupted run')
+        if self.dist.active and saved_world == self.dist.world_size:
+            mine = rng['ranks'][self.dist.rank]
+            torch.set_rng_state(mine['torch'])
+            if 'cuda' in mine and self.device.type == 'cuda': torch.cuda.set_rng_state(mine['cuda'], self.device)
+        else:
+            torch.set_rng_state(rng['torch'])
+            if self.dist.active: torch.manual_seed(torch.randint(2**62, ()).item() + self.dist.rank)   # distinct streams
+            if 'cuda' in rng and torch.cuda.is_available() and not self.dist.active: torch.cuda.set_rng_state_all(rng['cuda'])
 
     def checkpoint(self) -> Path:
-        "Write out/checkpoint.pt atomically, refusing non-finite weights."
+        "Write out/checkpoint.pt atomically (rank 0 only), refusing non-finite weights."
         for name, p in self.model.state_dict().items():
             if p.is_floating_point() and not torch.isfinite(p).all():
                 raise NonFiniteLossError(f'weights {name!r} are not finite at step {self.step}; not writing the checkpoint '
                                          f'(the last good one in {self.out} is kept). Lower the learning rate or clip gradients.')
         path = self.out / 'checkpoint.pt'
-        save_checkpoint(path, self.state_dict())
+        state = self.state_dict()
+        if self.dist.main: save_checkpoint(path, state)
         return path
 
     @classmethod
@@ -278,7 +402,20 @@ class Trainer:
         train_cfg = TrainConfig(**{**state['train_config'], **train_overrides})
         trainer = cls(ModelConfig(**state['model_config']), train_cfg, out, data=data, quiet=quiet)
         trainer.load_state_dict(state)
+        if trainer.dist.main: trainer._tidy_folder()
         return trainer
+
+    def _tidy_folder(self) -> None:
+        "After a crash: drop log records past the checkpoint (they will be redone) and half-written checkpoint files."
+        for tmp in self.out.glob('.checkpoint.pt.tmp-*'): tmp.unlink(missing_ok=True)
+        log = self.out / 'metrics.jsonl'
+        if not log.exists(): return
+        lines = log.read_text().splitlines()
+        def keep(line):
+            try: return json.loads(line).get('step', 0) <= self.step
+            except ValueError: return False                       # a line cut short by the crash
+        kept = [l for l in lines if keep(l)]
+        if len(kept) != len(lines): atomic_write(log, lambda tmp: Path(tmp).write_text(''.join(l + '\n' for l in kept)))
 
     # ----- training -----
     def _set_lr(self):
@@ -292,22 +429,19 @@ class Trainer:
         self._set_lr()
         self.optimizer.zero_grad(set_to_none=True)
         with torch.autocast('cuda', dtype=torch.float16, enabled=self.amp):
-            out = self.model(x, self.cfg.method)
+            out = self.forward(x, self.cfg.method)
             recon, kl = out.recon.float().mean(), out.kl.float().sum(1).mean()
             loss = recon + beta * kl
-        if not torch.isfinite(loss):
-            self.bad_steps += 1; self.total_bad_steps += 1; self.step += 1
-            self._log({'event': 'skipped_step', 'step': self.step - 1, 'loss': float(loss.detach())})
-            if self.bad_steps >= self.max_bad_steps:
-                raise NonFiniteLossError(f'{self.bad_steps} consecutive steps had a non-finite loss (last at step '
-                                         f'{self.step - 1}); training stopped. Lower the learning rate (--lr), clip '
-                                         f'gradients (--grad_clip) or check the data for extreme values.')
-            return None
+        finite = torch.isfinite(loss)
+        if self.dist.active:                       # all processes skip together, or none does
+            finite = finite.float(); dist.all_reduce(finite, op=dist.ReduceOp.MIN)
+        if not finite: return self._bad_step(float(loss.detach()), 'loss')
         self.bad_steps = 0
         self.scaler.scale(loss).backward()
         self.scaler.unscale_(self.optimizer)
-        grad_norm = (torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip)
-                     if self.cfg.grad_clip else torch.tensor(0.0))
+        grad_norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip or float('inf'))
+        if not self.amp and not torch.isfinite(grad_norm):     # (with AMP the scaler skips such steps itself)
+            return self._bad_step(float('nan'), 'gradient')
         self.scaler.step(self.optimizer)
         self.scaler.update()
         if self.ema is not None:
@@ -318,7 +452,20 @@ class Trainer:
         self.step += 1
         return dict(loss=loss.item(), recon=recon.item(), kl=kl.item(), grad_norm=float(grad_norm))
 
+    def _bad_step(self, loss: float, what: str) -> None:
+        "Skip this step (weights untouched), log it, and stop the run after `max_bad_steps` in a row."
+        self.optimizer.zero_grad(set_to_none=True)
+        self.bad_steps += 1; self.total_bad_steps += 1; self.step += 1
+        self._log({'event': 'skipped_step', 'step': self.step - 1, 'loss': loss, 'non_finite': what})
+        if self.bad_steps >= self.max_bad_steps:
+            raise NonFiniteLossError(f'{self.bad_steps} consecutive steps had a non-finite {what} (last at step '
+                                     f'{self.step - 1}); training stopped, the last good checkpoint in {self.out} is kept. '
+                                     f'Lower the learning rate (--lr), clip gradients (--grad_clip), raise the final '
+                                     f'temperature (--temp_stop) or check the data for extreme values.')
+        return None
+
     def _log(self, record: dict) -> None:
+        if not self.dist.main: return
         self.out.mkdir(parents=True, exist_ok=True)
         with open(self.out / 'metrics.jsonl', 'a') as f: f.write(json.dumps(record) + '\n')
 
@@ -336,36 +483,60 @@ class Trainer:
         return metrics
 
     def fit(self, until: int = None) -> dict:
-        "Train to epoch `until` (default: the configured `epochs`), validating and checkpointing on schedule."
+        """Train to epoch `until` (default: the configured `epochs`), validating and checkpointing on schedule.
+        Ctrl-C (SIGINT) finishes the current step, writes a checkpoint and raises `TrainingInterrupted`."""
         until = self.cfg.epochs if until is None else min(until, self.cfg.epochs)
-        if self.step == 0: torch.manual_seed(self.cfg.seed)       # a fresh run does not depend on earlier RNG use
-        self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / 'config.json').write_text(json.dumps(dict(model=asdict(self.model_cfg), train=asdict(self.cfg)), indent=1))
+        if self.step == 0:
+            torch.manual_seed(self.cfg.seed + (self.dist.rank << 32))   # independent of earlier RNG use
+            if self.dist.main: (self.out / 'metrics.jsonl').unlink(missing_ok=True)   # from an attempt that never checkpointed
+        if self.dist.main:
+            self.out.mkdir(parents=True, exist_ok=True)
+            (self.out / 'config.json').write_text(json.dumps(dict(model=asdict(self.model_cfg), train=asdict(self.cfg),
+                                                                  world_size=self.dist.world_size), indent=1))
         self.model.train()
         metrics = {}
-        while self.epoch < until:
-            start, totals, n_ok = time.time(), dict(loss=0.0, recon=0.0, kl=0.0, grad_norm=0.0), 0
-            for i, x in enumerate(self.batches, 1):
-                terms = self.train_step(x)
-                if terms:
-                    n_ok += 1
-                    for k in totals: totals[k] += terms[k]
-                    if i % 10 == 0 or i == len(self.batches): self._progress(i, len(self.batches), terms['loss'])
-            self.epoch += 1
-            record = {'event': 'train', 'epoch': self.epoch, 'step': self.step, 'seconds': round(time.time() - start, 3),
-                      'beta': float(self.betas[self.step - 1]), 'temperature': float(self.temperatures[self.step - 1]),
-                      'lr': self.optimizer.param_groups[0]['lr'], 'skipped_steps': self.total_bad_steps,
-                      **{k: v / max(n_ok, 1) for k, v in totals.items()}}
-            self._log(record)
-            last = self.epoch == self.cfg.epochs
-            if self.epoch % self.cfg.eval_every == 0 or last:
-                metrics = self.validate()
-                if not self.quiet:
-                    print('  valid: ' + ', '.join(f'{k} {v:.4g}' for k, v in metrics.items()), file=sys.stderr)
-            if self.epoch % self.cfg.checkpoint_every == 0 or last or self.epoch == until: self.checkpoint()
+        with _StopOnSigint(announce=self.dist.main) as sigint:
+            while self.epoch < until:
+                start, totals = time.time(), self._epoch_totals
+                for i, x in enumerate(self.batches, self.batches.position + 1):
+                    terms = self.train_step(x)
+                    if terms:
+                        totals['n_ok'] += 1
+                        for k in ('loss', 'recon', 'kl', 'grad_norm'): totals[k] += terms[k]
+                        if i % 10 == 0 or i == len(self.batches): self._progress(i, len(self.batches), terms['loss'])
+                    if i < len(self.batches) and self._stop_requested(sigint): self._interrupt()   # (at the end:
+                self.epoch += 1                                                                    #  after the epoch)
+                n_ok = max(totals.pop('n_ok'), 1)
+                means = _reduce_mean([v / n_ok for v in totals.values()], self.dist)   # over processes
+                record = {'event': 'train', 'epoch': self.epoch, 'step': self.step, 'seconds': round(time.time() - start, 3),
+                          'beta': float(self.betas[self.step - 1]), 'temperature': float(self.temperatures[self.step - 1]),
+                          'lr': self.optimizer.param_groups[0]['lr'], 'skipped_steps': self.total_bad_steps,
+                          **dict(zip(totals, means))}
+                self._epoch_totals = dict(loss=0.0, recon=0.0, kl=0.0, grad_norm=0.0, n_ok=0)
+                self._log(record)
+                last = self.epoch == self.cfg.epochs
+                if (self.epoch % self.cfg.eval_every == 0 or last) and self.dist.main:
+                    metrics = self.validate()
+                    if not self.quiet:
+                        print('  valid: ' + ', '.join(f'{k} {v:.4g}' for k, v in metrics.items()), file=sys.stderr)
+                if self.epoch % self.cfg.checkpoint_every == 0 or last or self.epoch == until: self.checkpoint()
+                if self._stop_requested(sigint) and self.epoch < until: self._interrupt()
         return metrics
 
-# %% ../nbs/03_train.ipynb #2f57e0c3
+    def _stop_requested(self, sigint) -> bool:
+        "Has Ctrl-C been pressed (in any process, under torchrun)?"
+        if not self.dist.active: return sigint.requested
+        flag = torch.tensor([float(sigint.requested)], device='cuda' if self.dist.backend == 'nccl' else 'cpu')
+        dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+        return bool(flag.item())
+
+    def _interrupt(self):
+        path = self.checkpoint()
+        msg = (f'interrupted at epoch {self.epoch + self.batches.position / len(self.batches):.2f} (step {self.step}): '
+               f'checkpoint saved to {path}; continue with: pvae_train --out {self.out} --resume true')
+        raise TrainingInterrupted(msg, path)
+
+# %% ../nbs/03_train.ipynb #852a308d
 def dictionary_image(dictionary: torch.Tensor, order=None, n_cols: int = 32, pad: int = 1) -> np.ndarray:
     "Tile elements (K, 1, S, S), each min-max scaled, in `order`, into one 2-D array (NaN between tiles)."
     d = dictionary[:, 0] if dictionary.ndim == 4 else dictionary
@@ -412,7 +583,7 @@ def load_run(folder, ema: bool = False, device='cpu') -> tuple:
     model.to(device).eval()
     return model, dict(model=state['model_config'], train=state['train_config'], epoch=state['epoch'], step=state['step'])
 
-# %% ../nbs/03_train.ipynb #0ede2b84
+# %% ../nbs/03_train.ipynb #bfeca8a4
 GABOR_LIKE = 0.6     # R^2 above which an element counts as Gabor-like
 _GABOR_GRID = dict(n_orient=8, wavelengths=(3.0, 4.5, 6.5, 9.0), widths=(0.5, 0.75))
 
@@ -478,7 +649,7 @@ def gabor_fit(dictionary: torch.Tensor, refine_steps: int = 100, return_params: 
         params = torch.where(keep[:, None], params, grid[index])
     return (r2, params.detach().float()) if return_params else r2
 
-# %% ../nbs/03_train.ipynb #bf5e61f6
+# %% ../nbs/03_train.ipynb #e49ace4c
 _UNSET = object()
 
 def _none_or(kind):
@@ -505,8 +676,16 @@ def run_folder_name(model: str, archi: str, dataset: str, seed: int) -> str:
     return f'{model}-{slug}-{dataset}-seed{seed}'
 
 def train_from_cli(model='poisson', archi='lin|lin', dataset='nat16', preset='quick', out=None, resume=False, seed=0,
-                   quiet=False, **flags) -> Path:
+                   quiet=False, until=None, **flags) -> Path:
     "What `pvae_train` does, callable from Python: build configs from the paper's defaults and `flags`, train, save."
+    try: return _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, **flags)
+    finally:
+        if dist.is_initialized(): dist.destroy_process_group()
+
+def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, **flags) -> Path:
+    say = (lambda *a, **k: None) if distributed_info().rank else print
+    if until is not None and (not isinstance(until, int) or until < 1):
+        raise ValueError(f'--until must be a positive number of epochs, got {until!r}')
     flags = {k: v for k, v in flags.items() if v is not _UNSET}
     model_names = {f.name for f in fields(ModelConfig)} - _CLI_SKIP
     train_names = {f.name for f in fields(TrainConfig)} - _CLI_SKIP
@@ -517,7 +696,7 @@ def train_from_cli(model='poisson', archi='lin|lin', dataset='nat16', preset='qu
         if not (out / 'checkpoint.pt').exists():
             raise FileNotFoundError(f'--resume: no checkpoint at {out / "checkpoint.pt"}; start the run without --resume')
         trainer = Trainer.resume(out, quiet=quiet, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
-        print(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
+        say(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
     else:
         if (out / 'checkpoint.pt').exists():
             raise FileExistsError(f'{out} already holds a run; pass --resume to continue it or choose another --out')
@@ -525,15 +704,20 @@ def train_from_cli(model='poisson', archi='lin|lin', dataset='nat16', preset='qu
         mcfg = default_model_config(model, archi, seed=seed, **{k: v for k, v in flags.items() if k in model_names})
         tcfg = recipe(model, preset, archi=archi, dataset=dataset, seed=seed, **{k: v for k, v in flags.items() if k in train_names})
         trainer = Trainer(mcfg, tcfg, out, quiet=quiet)
-        print(f'training a {model} VAE ({archi}) on {dataset} for {tcfg.epochs} epochs on {trainer.device}, '
-              f'writing to {out}', file=sys.stderr)
-    metrics = trainer.fit()
+        procs = f' in {trainer.dist.world_size} processes ({trainer.dist.backend})' if trainer.dist.active else ''
+        say(f'training a {model} VAE ({archi}) on {dataset} for {tcfg.epochs} epochs on {trainer.device}{procs}, '
+            f'writing to {out}', file=sys.stderr)
+    metrics = trainer.fit(until)
+    if not trainer.dist.main: return out
+    if trainer.epoch < trainer.cfg.epochs:
+        say(f'stopped after epoch {trainer.epoch} of {trainer.cfg.epochs} (--until); continue with: pvae_train --out {out} --resume true')
+        return out
     if parse_archi(trainer.model_cfg.archi)['dec_type'] == 'lin':
         save_dictionary_png(trainer.model, out / 'dictionary.png', trainer.x_valid[:5000],
                             title=f'{trainer.model_cfg.model} {trainer.model_cfg.archi}, epoch {trainer.epoch}')
     if parse_archi(trainer.model_cfg.archi)['dec_type'] == 'lin' and len(trainer.model.dictionary) <= 4096:
         r2 = gabor_fit(trainer.model.dictionary)
-        trainer._log({'event': 'dictionary', 'epoch': trainer.epoch, 'gabor_r2_median': r2.median().item(),
+        trainer._log({'event': 'dictionary', 'epoch': trainer.epoch, 'step': trainer.step, 'gabor_r2_median': r2.median().item(),
                       'gabor_like': (r2 > GABOR_LIKE).float().mean().item()})
         print(f'dictionary: {(r2 > GABOR_LIKE).float().mean().item():.0%} of the elements are Gabor-like '
               f'(median Gabor R^2 {r2.median().item():.2f}), picture in {out / "dictionary.png"}')
@@ -550,6 +734,7 @@ def _cli_parameters() -> list:
               P('out', P.KEYWORD_ONLY, default=None, annotation=Param('run folder', str)),
               P('resume', P.KEYWORD_ONLY, default=False, annotation=Param('continue the run in --out', bool_arg)),
               P('seed', P.KEYWORD_ONLY, default=0, annotation=Param('random seed (model and training)', int)),
+              P('until', P.KEYWORD_ONLY, default=None, annotation=Param('stop (with a checkpoint) after this epoch; resume later', int)),
               P('quiet', P.KEYWORD_ONLY, default=False, annotation=Param('no progress output', bool_arg))]
     seen = {p.name for p in params}
     for cls in (ModelConfig, TrainConfig):
@@ -562,7 +747,10 @@ def _cli_parameters() -> list:
 
 def _main(**kwargs):
     try: train_from_cli(**kwargs)
-    except (ValueError, FileNotFoundError, FileExistsError, NonFiniteLossError) as e:
+    except TrainingInterrupted as e:
+        if distributed_info().main: print(f'pvae_train: {e}', file=sys.stderr)
+        sys.exit(130)
+    except (ValueError, TypeError, OSError, NonFiniteLossError) as e:
         print(f'pvae_train: error: {e}', file=sys.stderr); sys.exit(2)
 
 _main.__signature__ = inspect.Signature(_cli_parameters())

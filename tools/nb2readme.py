@@ -46,7 +46,9 @@ def render(cfg) -> tuple:
             head = f"# {meta.get('title', cfg.lib_name)}"
             if meta.get('description'): head += f"\n\n> {meta['description']}"
             parts.append(head)
-        elif cell.cell_type == 'markdown': parts.append(src.strip())
+        elif cell.cell_type == 'markdown':   # pictures next to the notebook are under nbs/ from the README's folder
+            nbs = cfg.nbs_path.relative_to(cfg.config_path).as_posix()
+            parts.append(re.sub(r'\]\((?![a-z]+:|/)([^)]+\.(?:png|jpg|jpeg|gif|svg))\)', lambda m: f']({nbs}/{m.group(1)})', src.strip()))
         elif cell.cell_type == 'code':
             opts = _options(src)
             if opts.get('include') == 'false': continue

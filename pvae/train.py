@@ -17,6 +17,7 @@ import math
 import os
 import signal
 import sys
+import threading
 import time
 import warnings
 from dataclasses import dataclass, asdict, fields
@@ -284,7 +285,6 @@ class _StopOnSigint:
             print('\nCtrl-C: stopping after this step and saving a checkpoint (Ctrl-C again aborts without saving)',
                   file=sys.stderr, flush=True)
     def __enter__(self):
-        import threading
         if threading.current_thread() is threading.main_thread():
             self.previous = signal.signal(signal.SIGINT, self._handler)
         return self

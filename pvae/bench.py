@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['typical_log_rates', 'time_ms', 'peak_memory_mb', 'bench_sampler', 'format_table', 'machine_description',
-           'bench_train', 'main']
+           'bench_train', 'bench_main', 'main']
 
 # %% ../nbs/07_bench.ipynb #f56a0bbf
 import contextlib
@@ -160,6 +160,31 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
                                  recipe=recipe_info['name'], recipe_hours=recipe_info['epochs'] * steps_epoch * ms / 3.6e6))
     return rows
 
+# %% ../nbs/07_bench.ipynb #d60ca2e5
+def bench_main(args=(), cold: bool = False, repeats: int = 1) -> list:
+    "Rows: wall seconds of `pvae_train *args` as a user runs it, its training seconds, steps and dictionary summary."
+    import json, subprocess
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ)
+        if cold: env['PVAE_DATA'] = os.path.join(tmp, 'data')            # the dataset is built inside the timing
+        for i in range(repeats):
+            out = os.path.join(tmp, f'run{i}')
+            start = time.perf_counter()
+            r = subprocess.run([sys.executable, '-c', 'from pvae.train import main; main()', '--out', out, '--quiet', 'true', *args],
+                               capture_output=True, text=True, env=env)
+            wall = time.perf_counter() - start
+            if r.returncode: raise RuntimeError(f'pvae_train failed: {r.stderr[-2000:]}')
+            log = [json.loads(l) for l in open(os.path.join(out, 'metrics.jsonl'))]
+            train = [l for l in log if l.get('event') == 'train']
+            summary = next((l for l in log if l.get('event') == 'dictionary'), {})
+            rows.append(dict(run=i, cold=cold and i == 0, wall_s=wall, train_s=sum(l['seconds'] for l in train),
+                             epochs=train[-1]['epoch'], steps=train[-1]['step'], threads=torch.get_num_threads(),
+                             gabor_like=summary.get('gabor_like', float('nan')),
+                             gabor_like_top_quarter=summary.get('gabor_like_top_quarter', float('nan')),
+                             active=summary.get('active', float('nan'))))
+    return rows
+
 # %% ../nbs/07_bench.ipynb #c7018faa
 _SAMPLER_COLUMNS = ['batch', 'temperature', 'indicator', 'max_rate', 'n_exp', 'reference_fwd_ms', 'reference_fwdbwd_ms',
                     'reference_peak_mb', 'fast_fwd_ms', 'fast_fwdbwd_ms', 'fast_peak_mb', 'gauss_ms', 'speedup',
@@ -175,12 +200,18 @@ _TRAIN_COLUMNS = ['model', 'archi', 'compiled', 'batch', 'input', 'step_ms', 'pa
                   'recipe', 'recipe_hours']
 
 @call_parse
-def main(part: Param('what to benchmark: sampler or train', str, choices=['sampler', 'train']),
+def main(part: Param('what to benchmark: sampler, train or main (the README main job)', str, choices=['sampler', 'train', 'main']),
          device: Param("'auto' (CPU, then CUDA if present), 'cpu', 'cuda' or 'cuda:N'", str) = 'auto',
-         repeats: Param('timed runs per measurement (median reported)', int) = 5,
+         repeats: Param('timed runs per measurement (median reported; default 5, main: 1)', int) = None,
          quick: Param('a small, fast version of the benchmark', store_true) = False,
-         compile: Param('train: time torch.compile-d steps too', store_true) = False):
+         compile: Param('train: time torch.compile-d steps too', store_true) = False,
+         cold: Param('main: build the dataset inside the timing (a fresh data folder)', store_true) = False):
     "Benchmark pvae and print markdown tables."
+    if part == 'main':
+        rows = bench_main(() if device == 'auto' else ('--device', device), cold=cold, repeats=1 if quick else repeats or 1)
+        print(f'\n### The main job (`pvae_train`): {machine_description()}\n')
+        print(format_table(rows)); return
+    repeats = repeats or 5
     for dev in _devices(device):
         if part == 'sampler':
             kw = dict(batch_sizes=(256,), repeats=1, ref_repeats=1) if quick else dict(repeats=repeats)

@@ -6,9 +6,9 @@
 __all__ = ['NATURAL_PHOTOS', 'VH_SHAPE', 'IDX_FILES', 'IDX_SOURCES', 'BUILDERS', 'CACHE_VERSION', 'whitening_filter', 'whiten',
            'radial_power_spectrum', 'spectral_slope', 'natural_photos', 'local_contrast_normalize', 'random_patches',
            'grid_patches', 'standardize', 'block_split', 'Dataset', 'check_images', 'check_labels', 'data_root',
-           'atomic_write', 'save_dataset', 'read_dataset', 'patches_from_images', 'build_nat16', 'read_van_hateren',
-           'build_vh16', 'build_cifar16', 'read_idx', 'download_idx', 'build_idx', 'build_digits', 'cache_path',
-           'load_dataset', 'BatchIterator']
+           'atomic_write', 'save_dataset', 'read_dataset', 'patches_from_images', 'photo_names', 'build_nat16',
+           'read_van_hateren', 'build_vh16', 'build_cifar16', 'read_idx', 'download_idx', 'build_idx', 'build_digits',
+           'cache_path', 'load_dataset', 'BatchIterator']
 
 # %% ../nbs/01_data.ipynb #1b74fde9
 import gzip
@@ -32,20 +32,20 @@ from torch import Tensor
 from . import __version__
 
 # %% ../nbs/01_data.ipynb #a704991b
-def whitening_filter(height: int, width: int, f0: float = 0.5, n: float = 4.0, dtype=torch.float64) -> Tensor:
-    "R(f) = |f| exp(-(|f|/f0)^n) on the (height, width) FFT grid, in the FFT's own frequency order."
+def whitening_filter(height: int, width: int, f0: float = 0.5, n: float = 4.0, dtype=torch.float64, power: float = 1.0) -> Tensor:
+    "R(f) = |f|^power exp(-(|f|/f0)^n) on the (height, width) FFT grid, in the FFT's own frequency order."
     fy = torch.fft.fftfreq(height, dtype=dtype)[:, None]
     fx = torch.fft.fftfreq(width, dtype=dtype)[None, :]
     f = torch.sqrt(fy**2 + fx**2)
-    return f * torch.exp(-(f / f0) ** n)
+    return f ** power * torch.exp(-(f / f0) ** n)
 
-def whiten(images: Tensor, f0: float = 0.5, n: float = 4.0, pad: int = 16) -> Tensor:
+def whiten(images: Tensor, f0: float = 0.5, n: float = 4.0, pad: int = 16, power: float = 1.0) -> Tensor:
     "Whiten images (..., H, W) with `whitening_filter`, reflect-padding by `pad` against wrap-around; same shape out."
     x = torch.as_tensor(images, dtype=torch.float64)
     shape = x.shape
     x = x.reshape(-1, 1, *shape[-2:])
     if pad: x = F.pad(x, (pad, pad, pad, pad), mode='reflect')
-    spectrum = torch.fft.fft2(x) * whitening_filter(*x.shape[-2:], f0=f0, n=n)
+    spectrum = torch.fft.fft2(x) * whitening_filter(*x.shape[-2:], f0=f0, n=n, power=power)
     x = torch.fft.ifft2(spectrum).real
     if pad: x = x[..., pad:-pad, pad:-pad]
     return x.reshape(shape)
@@ -88,15 +88,15 @@ def _photo_folder(package: str) -> Path:
         import sklearn; return Path(sklearn.__file__).parent / 'datasets' / 'images'
     import matplotlib; return Path(matplotlib.get_data_path()) / 'sample_data'
 
-def natural_photos() -> list:
-    "The grey [0, 1] float64 photographs of `NATURAL_PHOTOS`, read from installed packages (no download)."
+def natural_photos(entries: tuple = NATURAL_PHOTOS) -> list:
+    "The grey [0, 1] float64 photographs of `entries` (default: all of `NATURAL_PHOTOS`), read from installed packages (no download)."
     try:
         import skimage, skimage.io, skimage.color
     except ImportError as e:
         raise ImportError('the nat16 dataset reads photographs that ship with scikit-image, scikit-learn and '
                           'matplotlib: pip install scikit-image scikit-learn matplotlib') from e
     images = []
-    for entry in NATURAL_PHOTOS:
+    for entry in entries:
         package, name = entry.split(':')
         try: path = _photo_folder(package) / name
         except ImportError as e: raise ImportError(f'nat16 needs the photograph {name} from {package}: pip install {package}') from e
@@ -255,11 +255,14 @@ def read_dataset(path) -> Dataset:
 # %% ../nbs/01_data.ipynb #97b5c848
 def patches_from_images(images: list, n_patches: int, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
                         lcn: bool = True, border: int = 8, n_blocks: int = 100, valid_portion: float = 0.2,
-                        standardize_mode: str = 'image') -> tuple:
-    "(train, valid) patches (N, 1, size, size) from 2-D images: whiten, [LCN], crop, standardize, cut, split."
+                        standardize_mode: str = 'image', power: float = 1.0, downsample: int = 1,
+                        return_sources: bool = False) -> tuple:
+    "(train, valid) patches (N, 1, size, size) from 2-D images: [downsample], whiten, [LCN], crop, standardize, cut, split (+ source image indices)."
+    if not isinstance(downsample, int) or downsample < 1: raise ValueError(f'downsample must be a positive integer, got {downsample!r}')
     prepared = []
     for img in images:
-        img = whiten(img, f0=f0, n=n)
+        if downsample > 1: img = F.avg_pool2d(torch.as_tensor(img, dtype=torch.float64)[None, None], downsample)[0, 0]
+        img = whiten(img, f0=f0, n=n, power=power)
         if lcn: img = local_contrast_normalize(img)
         img = img[border:-border, border:-border]
         prepared.append((img - img.mean()) / img.std() if standardize_mode == 'image' else img)
@@ -270,17 +273,28 @@ def patches_from_images(images: list, n_patches: int, size: int = 16, seed: int 
     x = torch.cat([random_patches(p, size, int(c), gen) for p, c in zip(prepared, counts)])[:, None].float()
     if standardize_mode != 'image': x = standardize(x, standardize_mode)
     train, valid = block_split(len(x), n_blocks, valid_portion)
-    return x[train], x[valid]
+    if not return_sources: return x[train], x[valid]
+    source = torch.repeat_interleave(torch.arange(len(prepared)), torch.as_tensor(counts))
+    return x[train], x[valid], source[train], source[valid]
+
+def photo_names(photos=None) -> tuple:
+    "Entries of `NATURAL_PHOTOS` named by `photos` (short names like 'camera', or full entries); all if None."
+    if photos is None: return NATURAL_PHOTOS
+    short = {e.split(':')[1].split('.')[0]: e for e in NATURAL_PHOTOS}
+    unknown = [p for p in photos if p not in short and p not in NATURAL_PHOTOS]
+    if unknown or not photos: raise ValueError(f'unknown photograph(s) {unknown}; choose from {sorted(short)}')
+    return tuple(short.get(p, p) for p in photos)
 
 def build_nat16(n_patches: int = 125_000, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
                 lcn: bool = True, standardize_mode: str = 'image', n_blocks: int = 100, valid_portion: float = 0.2,
-                border: int = 8) -> Dataset:
+                border: int = 8, power: float = 1.0, photos: tuple = None, downsample: int = 4) -> Dataset:
     "Whitened natural-image patches from photographs that ship inside installed packages (no download)."
-    x_train, x_valid = patches_from_images(natural_photos(), n_patches, size, seed, f0, n, lcn, border, n_blocks,
-                                           valid_portion, standardize_mode)
-    provenance = dict(source='photographs shipped with installed packages: ' + ', '.join(NATURAL_PHOTOS),
-                      n_patches=n_patches, size=size, seed=seed, whitening=dict(f0=f0, n=n), lcn=lcn, standardize=standardize_mode,
-                      split=dict(n_blocks=n_blocks, valid_portion=valid_portion), border=border)
+    names = photo_names(photos)
+    x_train, x_valid = patches_from_images(natural_photos(names), n_patches, size, seed, f0, n, lcn, border, n_blocks,
+                                           valid_portion, standardize_mode, power, downsample)
+    provenance = dict(source='photographs shipped with installed packages: ' + ', '.join(names),
+                      n_patches=n_patches, size=size, seed=seed, downsample=downsample, whitening=dict(f0=f0, n=n, power=power), lcn=lcn,
+                      standardize=standardize_mode, split=dict(n_blocks=n_blocks, valid_portion=valid_portion), border=border)
     return Dataset('nat16', x_train, x_valid, provenance=provenance)
 
 # %% ../nbs/01_data.ipynb #3dd4dbe4
@@ -464,7 +478,7 @@ BUILDERS = {'nat16': build_nat16, 'vH16': build_vh16, 'CIFAR16': build_cifar16,
             'digits': build_digits}
 _NEEDS_ROOT = {'vH16', 'CIFAR16', 'MNIST', 'FashionMNIST'}
 
-CACHE_VERSION = 4     # bump whenever a builder changes what it produces, so that stale caches are not read
+CACHE_VERSION = 5     # bump whenever a builder changes what it produces, so that stale caches are not read
 
 def cache_path(name: str, root=None, **options) -> Path:
     "Where the built dataset `name` with these options is cached (the name, then a hash of options and CACHE_VERSION)."

@@ -143,7 +143,10 @@ def eat_reference(log_rate: Tensor, temperature: float, indicator: str = 'sigmoi
     "Soft counts from `n_exp` explicit arrival times per element (autograd through all of them): the definition."
     shape = (n_exp, *torch.Size(sample_shape), *log_rate.shape)
     unit_exp = torch.empty(shape, dtype=log_rate.dtype, device=log_rate.device).exponential_(generator=generator)
-    times = torch.cumsum(unit_exp * torch.exp(-log_rate), dim=0)
+    # below -log(float max) the mean interval exp(-log_rate) overflows to inf and its gradient 0 * inf is NaN; such a
+    # rate has no arrival in any window, so clamping it there changes no count and gives the true gradient, 0
+    safe = log_rate.clamp_min(-math.log(torch.finfo(log_rate.dtype).max))
+    times = torch.cumsum(unit_exp * torch.exp(-safe), dim=0)
     soft = indicator_fn(indicator)((1.0 - times) / temperature).sum(0)
     if not straight_through: return soft
     hard = (times < 1.0).sum(0).to(soft.dtype)
@@ -181,8 +184,8 @@ def eat_window(temperature: float, indicator: str, dtype=torch.float32) -> tuple
     return max(1.0 - half, 0.0), 1.0 + half
 
 def _fast_counts(log_rate: Tensor, temperature: float, indicator: str, generator, max_arrivals: int,
-                 straight_through: bool = False):
-    "Flat (soft counts, d soft / d log_rate, hard counts or None) sampled from the arrivals inside the window only."
+                 straight_through: bool = False, n_exp: int = None):
+    "Flat (soft counts, d soft / d log_rate, hard counts or None) from the window's arrivals; only the first `n_exp` if given."
     flat = log_rate.detach().reshape(-1)
     lo, hi = eat_window(temperature, indicator, flat.dtype)
     rate = torch.exp(flat)
@@ -204,10 +207,18 @@ def _fast_counts(log_rate: Tensor, temperature: float, indicator: str, generator
                       f'soft window; keeping {max_arrivals}, so their soft counts are truncated. Clamp the log-rate '
                       f'(e.g. softclamp_upper(log_rate, 5)) or lower the temperature.')
         n_window = n_window.clamp_max(max_arrivals)
+    if n_exp is not None: n_before = n_before.clamp_max(n_exp - 1)           # truncated: the first one, then these
     owner = torch.repeat_interleave(n_window.long())                         # active element of each window arrival
-    owner_all = torch.cat([torch.arange(n_active, device=flat.device), owner])
     later = start[owner] + (hi - start[owner]) * torch.rand(owner.numel(), dtype=flat.dtype, device=flat.device,
                                                             generator=generator)
+    if n_exp is not None and owner.numel():                                  # keep each element's earliest ones
+        order = torch.argsort(later, stable=True)
+        order = order[torch.argsort(owner[order], stable=True)]              # by element, then by time
+        owner, later = owner[order], later[order]
+        rank = torch.arange(owner.numel(), device=flat.device) - (torch.cumsum(n_window, 0) - n_window).long()[owner]
+        fits = rank < (n_exp - 1 - n_before).long()[owner]
+        owner, later = owner[fits], later[fits]
+    owner_all = torch.cat([torch.arange(n_active, device=flat.device), owner])
     times = torch.cat([first, later])
     logits = (1.0 - times) / temperature
     in_window = times >= lo
@@ -222,8 +233,8 @@ def _fast_counts(log_rate: Tensor, temperature: float, indicator: str, generator
 class _FastEAT(torch.autograd.Function):
     "Soft (or straight-through hard) counts whose backward multiplies by the derivative saved in the forward pass."
     @staticmethod
-    def forward(ctx, log_rate, temperature, indicator, straight_through, generator, max_arrivals):
-        soft, grad, hard = _fast_counts(log_rate, temperature, indicator, generator, max_arrivals, straight_through)
+    def forward(ctx, log_rate, temperature, indicator, straight_through, generator, max_arrivals, n_exp):
+        soft, grad, hard = _fast_counts(log_rate, temperature, indicator, generator, max_arrivals, straight_through, n_exp)
         ctx.save_for_backward(grad.view(log_rate.shape))
         return (hard if straight_through else soft).view(log_rate.shape)
 
@@ -231,15 +242,15 @@ class _FastEAT(torch.autograd.Function):
     @torch.autograd.function.once_differentiable
     def backward(ctx, grad_output):
         (dz,) = ctx.saved_tensors
-        return grad_output * dz, None, None, None, None, None
+        return grad_output * dz, None, None, None, None, None, None
 
 
 @torch.compiler.disable     # data-dependent sizes (nonzero, repeat_interleave): torch.compile runs this eagerly
 def eat_fast(log_rate: Tensor, temperature: float, indicator: str = 'sigmoid', sample_shape=torch.Size(),
-             generator=None, straight_through: bool = False, max_arrivals: int = 1 << 16) -> Tensor:
+             generator=None, straight_through: bool = False, max_arrivals: int = 1 << 16, n_exp: int = None) -> Tensor:
     "EAT soft counts with the reference's distribution and pathwise gradient, drawing only the arrivals that matter."
     shape = (*torch.Size(sample_shape), *log_rate.shape)
-    return _FastEAT.apply(log_rate.expand(shape), temperature, indicator, straight_through, generator, max_arrivals)
+    return _FastEAT.apply(log_rate.expand(shape), temperature, indicator, straight_through, generator, max_arrivals, n_exp)
 
 SAMPLERS = ('fast', 'reference')
 
@@ -257,6 +268,7 @@ class Poisson:
                  n_exp_p: float = 1e-3,               # tail probability of the quantile rule
                  straight_through: bool = False,      # hard counts forward, soft-count gradient backward
                  sampler: str = 'fast',               # 'fast' (window only) or 'reference' (all n_exp arrivals)
+                 truncate: bool = False,              # count only the first n_exp arrivals (the original's sum)
                  validate: bool = True):              # check `log_rate` for type, dtype and NaN/inf
         if validate: _check_tensor(log_rate, 'log_rate')
         self.log_rate = log_rate
@@ -277,10 +289,11 @@ class Poisson:
         self.straight_through = bool(straight_through)
         if sampler not in SAMPLERS: raise ValueError(f'unknown sampler {sampler!r}; choose one of {list(SAMPLERS)}')
         self.sampler = sampler
+        self.truncate = bool(truncate)
 
     def __repr__(self):
         return (f'Poisson(shape={tuple(self.log_rate.shape)}, temperature={self.temperature}, '
-                f'indicator={self.indicator!r}, sampler={self.sampler!r})')
+                f'indicator={self.indicator!r}, sampler={self.sampler!r}{", truncated" if self.truncate else ""})')
 
     @property
     def rate(self) -> Tensor: return torch.exp(self.log_rate)
@@ -291,10 +304,11 @@ class Poisson:
 
     @property
     def n_exp(self) -> int:
-        "Arrivals drawn per element: the given integer, or the quantile rule at the largest rate."
+        "Arrivals drawn per element: the given integer, or the quantile rule at the largest rate (without the horizon if truncating)."
         if self._n_exp != 'infer': return self._n_exp
         max_rate = math.exp(self.log_rate.detach().max().item()) if self.log_rate.numel() else 0.0
-        expected = max_rate * arrival_horizon(self.temperature, self.indicator, self.n_exp_p)
+        horizon = 1.0 if self.truncate else arrival_horizon(self.temperature, self.indicator, self.n_exp_p)
+        expected = max_rate * horizon
         if expected > self.max_n_exp:
             warnings.warn(f'Poisson: the largest rate ({max_rate:.3g}) needs more than {self.max_n_exp} arrivals per '
                           f'element; capping n_exp at {self.max_n_exp}, so larger counts are truncated. Clamp the '
@@ -307,7 +321,8 @@ class Poisson:
         if self.temperature == 0: return self.sample(sample_shape, generator)
         args = (self.log_rate, self.temperature, self.indicator)
         if self.sampler == 'fast':
-            return eat_fast(*args, sample_shape, generator, self.straight_through, self.max_window_arrivals)
+            return eat_fast(*args, sample_shape, generator, self.straight_through, self.max_window_arrivals,
+                            self.n_exp if self.truncate else None)
         return eat_reference(*args, self.n_exp, sample_shape, generator, self.straight_through)
 
     def sample(self, sample_shape=torch.Size(), generator=None) -> Tensor:

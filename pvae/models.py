@@ -44,6 +44,7 @@ class ModelConfig:
     exc_only: bool = False            # Poisson: excitation only (log dr >= 0)
     indicator: str = 'sigmoid'        # Poisson: soft step of the relaxation
     sampler: str = 'fast'             # Poisson: 'fast' or 'reference'
+    truncate: bool = False            # Poisson: count only the first n_exp arrivals, as the original's sampler does
     latent_act: str = None            # Gaussian/Laplace: activation applied to samples ('relu', 'exp', ...)
     use_se: bool = True               # conv: squeeze-and-excitation in every cell
     use_bn: bool = False              # conv: batch norm before each conv
@@ -62,6 +63,8 @@ class ModelConfig:
             raise ValueError(f'n_categories must be at least 2, got {self.n_categories}')
         if self.latent_act not in LATENT_ACTIVATIONS:
             raise ValueError(f'unknown latent_act {self.latent_act!r}; choose one of {[k for k in LATENT_ACTIVATIONS if k]} or None')
+        if self.truncate and self.model != 'poisson':
+            raise ValueError(f'truncate applies to the poisson model (its EAT sampler), not {self.model!r}')
         if self.latent_act and self.model not in ('gaussian', 'laplace'):
             raise ValueError(f'latent_act applies to the gaussian and laplace models, not {self.model!r}')
         if self.activation not in ACTIVATIONS:
@@ -312,9 +315,14 @@ class BaseVAE(nn.Module):
         return (posterior.variance.flatten(1) * norms).sum(1)
 
     @property
+    def has_dictionary(self) -> bool:
+        "Is the decoder linear, so that its columns are a `dictionary`?"
+        return parse_archi(self.cfg.archi)['dec_type'] == 'lin'
+
+    @property
     def dictionary(self) -> Tensor:
         "The linear decoder's elements, (K', 1, S, S)."
-        if parse_archi(self.cfg.archi)['dec_type'] != 'lin':
+        if not self.has_dictionary:
             raise AttributeError(f'dictionary needs a linear decoder, but archi is {self.cfg.archi!r}')
         S = self.cfg.input_size
         return self.fc_dec.weight.detach().T.reshape(-1, 1, S, S)
@@ -345,7 +353,8 @@ class PoissonVAE(BaseVAE):
     def posterior(self, h, temperature, straight_through=False):
         log_rate = softclamp_upper(self.prior_log_rate + self.log_rate_modulation(h), self.cfg.max_log_rate)
         return Poisson(log_rate, temperature, self.cfg.indicator, straight_through=straight_through and temperature > 0,
-                       sampler=self.cfg.sampler, validate=False)
+                       sampler=self.cfg.sampler, truncate=self.cfg.truncate, n_exp_p=1e-5 if self.cfg.truncate else 1e-3,
+                       validate=False)
 
     def kl(self, posterior) -> Tensor:
         "Per-latent KL (B, K) of the posterior that is sampled from the learned prior."

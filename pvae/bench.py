@@ -160,7 +160,7 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
                                  recipe=recipe_info['name'], recipe_hours=recipe_info['epochs'] * steps_epoch * ms / 3.6e6))
     return rows
 
-# %% ../nbs/07_bench.ipynb #d60ca2e5
+# %% ../nbs/07_bench.ipynb #b3ddc6d4
 def bench_main(args=(), cold: bool = False, repeats: int = 1) -> list:
     "Rows: wall seconds of `pvae_train *args` as a user runs it, its training seconds, steps and dictionary summary."
     import json, subprocess

@@ -168,11 +168,12 @@ def bench_main(args=(), cold: bool = False, repeats: int = 1) -> list:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ)
         if cold: env['PVAE_DATA'] = os.path.join(tmp, 'data')            # the dataset is built inside the timing
+        script = os.path.join(tmp, 'pvae_train.py')                       # what the console script's launcher runs
+        with open(script, 'w') as f: f.write('from pvae.train import main\nmain()\n')
         for i in range(repeats):
             out = os.path.join(tmp, f'run{i}')
             start = time.perf_counter()
-            r = subprocess.run([sys.executable, '-c', 'from pvae.train import main; main()', '--out', out, '--quiet', 'true', *args],
-                               capture_output=True, text=True, env=env)
+            r = subprocess.run([sys.executable, script, '--out', out, '--quiet', 'true', *args], capture_output=True, text=True, env=env)
             wall = time.perf_counter() - start
             if r.returncode: raise RuntimeError(f'pvae_train failed: {r.stderr[-2000:]}')
             log = [json.loads(l) for l in open(os.path.join(out, 'metrics.jsonl'))]

@@ -8,7 +8,7 @@ __all__ = ['OPTIMIZERS', 'PRESETS', 'MODEL_TRAIN_DEFAULTS', 'ACTIVE_THRESHOLDS',
            'DistInfo', 'distributed_info', 'init_distributed', 'save_checkpoint', 'load_checkpoint', 'evaluate_model',
            'NonFiniteLossError', 'TrainingInterrupted', 'Trainer', 'dictionary_image', 'kl_per_latent',
            'save_dictionary_png', 'load_run', 'save_frames', 'load_frames', 'save_dictionary_gif', 'gabor_fit',
-           'element_usage', 'gabor_summary', 'run_folder_name', 'train_from_cli']
+           'element_usage', 'gabor_summary', 'gabor_curve', 'run_folder_name', 'train_from_cli']
 
 # %% ../nbs/03_train.ipynb #df3f0b6f
 import copy
@@ -98,7 +98,8 @@ PRESETS = {
     'vH16': dict(dataset='vH16', epochs=3000, batch_size=1000, lr=5e-3, grad_clip=500.0),
     'CIFAR16': dict(dataset='CIFAR16', epochs=1500, batch_size=1000, lr=5e-3, grad_clip=500.0),
     'MNIST': dict(dataset='MNIST', epochs=400, batch_size=100, lr=2e-3, grad_clip=1000.0),
-    'quick': dict(dataset='nat16', epochs=50, batch_size=250, lr=5e-3, beta2=0.99, method='exact', eval_every=25, checkpoint_every=10),
+    'quick': dict(dataset='nat16', epochs=50, batch_size=250, lr=2e-2, beta2=0.99, method='exact', eval_every=25, checkpoint_every=10),
+    'long': dict(dataset='nat16', epochs=200, batch_size=250, lr=5e-3, beta2=0.99, method='exact', eval_every=50, checkpoint_every=10),
 }
 MODEL_TRAIN_DEFAULTS = {   # the paper's per-model temperature recipes
     'poisson': dict(temp_start=1.0, temp_stop=0.05, temp_anneal_portion=0.5),
@@ -715,6 +716,16 @@ def gabor_summary(model, x: torch.Tensor, r2: torch.Tensor = None, usage: torch.
     return dict(gabor_like=like.float().mean().item(), gabor_r2_median=r2.median().item(),
                 gabor_like_active=like[active].float().mean().item() if active.any() else float('nan'),
                 gabor_like_top_quarter=like[top].float().mean().item(), active=active.float().mean().item())
+
+def gabor_curve(frames, usage: torch.Tensor, seconds=None, refine_steps: int = 30) -> list:
+    "[(epoch, [seconds,] Gabor-like share of all elements, of the finally most-used quarter)] for snapshots (epoch, dictionary)."
+    top = torch.argsort(usage, descending=True)[:max(1, len(usage) // 4)]
+    points = []
+    for epoch, d in frames:
+        like = gabor_fit(d.float(), refine_steps=refine_steps) > GABOR_LIKE
+        elapsed = () if seconds is None else (round(float(sum(seconds[:epoch])), 1),)
+        points.append((epoch, *elapsed, like.float().mean().item(), like[top].float().mean().item()))
+    return points
 
 # %% ../nbs/03_train.ipynb #e49ace4c
 _UNSET = object()

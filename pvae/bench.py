@@ -20,10 +20,13 @@ import time
 import torch
 from fastcore.script import call_parse, Param, store_true
 
-from .distributions import Poisson, softclamp_upper
+from .eat import softclamp_upper
+from .distributions import Poisson
 from .data import Dataset
 from .models import default_model_config
-from .train import Trainer, recipe
+from .train import Trainer
+from .runs import read_metrics
+from .recipes import recipe, PRESETS
 
 # %% ../nbs/07_bench.ipynb #e79b94d5
 def typical_log_rates(batch: int = 1000, n_latents: int = 512, seed: int = 0, device='cpu',
@@ -123,15 +126,19 @@ def machine_description(device='cpu') -> str:
             f'torch {torch.__version__}, Python {platform.python_version()}')
 
 # %% ../nbs/07_bench.ipynb #e851f7bc
-_RECIPES = {1000: dict(size=16, n_train=100_000, epochs=3000, name='vH16'), 100: dict(size=28, n_train=60_000, epochs=400, name='MNIST')}
+_TRAINING_SETS = {'vH16': dict(size=16, n_train=100_000), 'MNIST': dict(size=28, n_train=60_000)}   # the paper's data
+
+def _preset_for(batch: int) -> str:
+    "The paper's recipe with this batch size (MNIST's 100, else vH16's): the projections use its epochs and data."
+    return 'MNIST' if batch == PRESETS['MNIST']['batch_size'] else 'vH16'
 
 def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis=('lin|lin', 'conv+b|lin'),
                 batch_sizes=(1000, 100), method: str = 'mc', device='cpu', repeats: int = 5, compile: bool = False) -> list:
     "Rows of training-step time (ms), patches/s, peak memory (MiB), nat16 epoch and full-recipe projections."
     rows = []
     for batch in batch_sizes:
-        recipe_info = _RECIPES.get(batch, dict(size=16, n_train=100_000, epochs=3000, name='vH16'))
-        size = recipe_info['size']
+        preset = _preset_for(batch)
+        size, n_train = _TRAINING_SETS[preset]['size'], _TRAINING_SETS[preset]['n_train']
         for archi in archis:
             gauss_ms = None
             for model in sorted(models, key=lambda m: m != 'gaussian'):         # the Gaussian first: the reference
@@ -139,7 +146,7 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
                 x = torch.randn(2 * batch, 1, size, size, generator=gen)
                 data = Dataset('bench', x, x[:batch])
                 mcfg = default_model_config(model, archi, input_size=size)
-                tcfg = recipe(model, 'vH16', archi=archi, method=method, batch_size=batch, epochs=2, n_valid=batch, device=device,
+                tcfg = recipe(model, preset, archi=archi, method=method, batch_size=batch, epochs=2, n_valid=batch, device=device,
                               compile=compile)
                 with tempfile.TemporaryDirectory() as tmp:
                     if compile: torch.compiler.reset()                 # a fresh compile cache for each model
@@ -152,31 +159,31 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
                     ms = time_ms(step, repeats, device)
                     peak = peak_memory_mb(step, device)
                 if model == 'gaussian': gauss_ms = ms
-                steps_epoch = math.ceil(100_000 / batch) if recipe_info['name'] == 'vH16' else math.ceil(recipe_info['n_train'] / batch)
+                steps_epoch = math.ceil(n_train / batch)
                 rows.append(dict(device=str(device), model=model, archi=archi, compiled=compile, batch=batch, input=f'{size}x{size}',
                                  step_ms=ms, patches_per_s=batch / ms * 1e3, peak_mb=peak,
                                  vs_gaussian=ms / gauss_ms if gauss_ms else float('nan'),
                                  epoch_s=steps_epoch * ms / 1e3,
-                                 recipe=recipe_info['name'], recipe_hours=recipe_info['epochs'] * steps_epoch * ms / 3.6e6))
+                                 recipe=preset, recipe_hours=PRESETS[preset]['epochs'] * steps_epoch * ms / 3.6e6))
     return rows
 
 # %% ../nbs/07_bench.ipynb #b3ddc6d4
 def bench_main(args=(), cold: bool = False, repeats: int = 1) -> list:
     "Rows: wall seconds of `pvae_train *args` as a user runs it, its training seconds, steps and dictionary summary."
-    import json, subprocess
+    import subprocess
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ)
         if cold: env['PVAE_DATA'] = os.path.join(tmp, 'data')            # the dataset is built inside the timing
         script = os.path.join(tmp, 'pvae_train.py')                       # what the console script's launcher runs
-        with open(script, 'w') as f: f.write('from pvae.train import main\nmain()\n')
+        with open(script, 'w') as f: f.write('from pvae.cli import main\nmain()\n')
         for i in range(repeats):
             out = os.path.join(tmp, f'run{i}')
             start = time.perf_counter()
             r = subprocess.run([sys.executable, script, '--out', out, '--quiet', 'true', *args], capture_output=True, text=True, env=env)
             wall = time.perf_counter() - start
             if r.returncode: raise RuntimeError(f'pvae_train failed: {r.stderr[-2000:]}')
-            log = [json.loads(l) for l in open(os.path.join(out, 'metrics.jsonl'))]
+            log = read_metrics(out)
             train = [l for l in log if l.get('event') == 'train']
             summary = next((l for l in log if l.get('event') == 'dictionary'), {})
             rows.append(dict(run=i, cold=cold and i == 0, wall_s=wall, train_s=sum(l['seconds'] for l in train),

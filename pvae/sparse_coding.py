@@ -89,7 +89,7 @@ def lca(x: torch.Tensor, phi: torch.Tensor, lam: float, n_iter: int = 900, tau: 
 
 SOLVERS = {'lca': lca, 'ista': ista, 'fista': fista}
 
-# %% ../nbs/04_sparse_coding.ipynb #af8365b7
+# %% ../nbs/04_sparse_coding.ipynb #d427bd4c
 def standardize_rows(x: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
     "Each row (sample) of x (batch, D) to zero mean and unit variance (what lcapt does to LCA's inputs)."
     x = x - x.mean(1, keepdim=True)
@@ -117,10 +117,9 @@ class SparseCodingResult:
         S = math.isqrt(self.phi.shape[0])
         return self.phi.T.reshape(-1, 1, S, S)
 
-def learn_dictionary(x: torch.Tensor, n_atoms: int = 512, lam=0.1, method: str = 'lca', epochs: int = 10,
-                     batch_size: int = 1000, lr: float = 1e-2, n_iter: int = None, nonneg: bool = None,
-                     standardize: bool = True, seed: int = 0, device=None, quiet: bool = True, **solver_kw) -> SparseCodingResult:
-    "Learn a dictionary (D, n_atoms) for data x (N, D) or images (N, 1, S, S) by alternating sparse inference and atom updates."
+# %% ../nbs/04_sparse_coding.ipynb #f1c6dda8
+def _learning_inputs(x, n_atoms, lam, method, epochs, batch_size, lr) -> tuple:
+    "(x as (N, D), one lambda per epoch), or a clear error for what cannot be learned from."
     if method not in SOLVERS: raise ValueError(f'unknown method {method!r}; choose one of {list(SOLVERS)}')
     x = x.flatten(1) if x.ndim == 4 else x
     if x.ndim != 2: raise ValueError(f'x must be (N, D) or images (N, 1, S, S), got shape {tuple(x.shape)}')
@@ -130,6 +129,14 @@ def learn_dictionary(x: torch.Tensor, n_atoms: int = 512, lam=0.1, method: str =
     lams = list(lam) if isinstance(lam, (list, tuple)) else [lam] * epochs
     if len(lams) != epochs: raise ValueError(f'lam has {len(lams)} values but there are {epochs} epochs; give one per epoch or a single number')
     if not lr > 0: raise ValueError(f'lr must be positive, got {lr}')
+    return x, lams
+
+# %% ../nbs/04_sparse_coding.ipynb #6e4fdd78
+def learn_dictionary(x: torch.Tensor, n_atoms: int = 512, lam=0.1, method: str = 'lca', epochs: int = 10,
+                     batch_size: int = 1000, lr: float = 1e-2, n_iter: int = None, nonneg: bool = None,
+                     standardize: bool = True, seed: int = 0, device=None, quiet: bool = True, **solver_kw) -> SparseCodingResult:
+    "Learn a dictionary (D, n_atoms) for data x (N, D) or images (N, 1, S, S) by alternating sparse inference and atom updates."
+    x, lams = _learning_inputs(x, n_atoms, lam, method, epochs, batch_size, lr)
     n_iter = n_iter or {'lca': 1000, 'ista': 300, 'fista': 100}[method]
     nonneg = (method == 'lca') if nonneg is None else nonneg
     device = torch.device(device) if device is not None else x.device

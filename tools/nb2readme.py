@@ -16,17 +16,7 @@ from fastcore.xtras import working_directory
 from nbdev.config import get_config
 from nbdev.processors import FilterDefaults
 
-_directive = re.compile(r'^\s*#\s*\|')
-
-def _options(source: str) -> dict:
-    "Quarto-style cell options (`#| echo: false`) as a dict of strings."
-    opts = {}
-    for line in source.splitlines():
-        if not _directive.match(line): continue
-        body = _directive.sub('', line).strip()
-        key, _, value = body.partition(':')
-        opts[key.strip()] = value.strip()
-    return opts
+from nbtools import cell_source, quarto_view
 
 def _fenced(text: str, lang: str = '') -> str: return f'```{lang}\n{text.rstrip()}\n```'
 
@@ -40,22 +30,19 @@ def render(cfg) -> tuple:
     img_dir = Path(cfg.readme_nb).stem + '_files'
     parts, images = [], {}
     for cell in nb.cells:
-        src = cell.source or ''
+        src = cell_source(cell)
         if cell.cell_type == 'raw' and src.lstrip().startswith('---'):
             meta = yaml.safe_load(src.strip().strip('-')) or {}
             head = f"# {meta.get('title', cfg.lib_name)}"
             if meta.get('description'): head += f"\n\n> {meta['description']}"
             parts.append(head)
-        elif cell.cell_type == 'markdown':   # pictures next to the notebook are under nbs/ from the README's folder
+        elif cell.cell_type == 'markdown':   # pictures and chapters next to the notebook are under nbs/ from the README
             nbs = cfg.nbs_path.relative_to(cfg.config_path).as_posix()
-            parts.append(re.sub(r'\]\((?![a-z]+:|/)([^)]+\.(?:png|jpg|jpeg|gif|svg))\)', lambda m: f']({nbs}/{m.group(1)})', src.strip()))
-        elif cell.cell_type == 'code':
-            opts = _options(src)
-            if opts.get('include') == 'false': continue
-            code = '\n'.join(l for l in src.splitlines() if not _directive.match(l)).strip()
-            if code and opts.get('echo') != 'false': parts.append(_fenced(code, 'python'))
-            if opts.get('output') == 'false': continue
-            for out in cell.get('outputs', []):
+            parts.append(re.sub(r'\]\((?![a-z]+:|/|#)([^)]+\.(?:png|jpg|jpeg|gif|svg|ipynb))\)', lambda m: f']({nbs}/{m.group(1)})', src.strip()))
+        elif cell.cell_type == 'code' and (view := quarto_view(cell)):
+            code, outputs = view
+            if code: parts.append(_fenced(code, 'python'))
+            for out in outputs:
                 data = out.get('data', {})
                 if out.get('output_type') == 'stream': parts.append(_fenced(''.join(out['text'])))
                 elif 'text/markdown' in data: parts.append(''.join(data['text/markdown']).strip())

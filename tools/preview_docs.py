@@ -3,11 +3,11 @@
     python tools/preview_docs.py            # write _preview/*.html (open _preview/index.html in a browser)
     python tools/preview_docs.py --check    # ... then open every page in headless Chromium and check it
 
-The notebooks go through nbdev's own documentation processing (`nbdev.serve.proc_nbs`: frontmatter, `#| hide`,
-show_doc, ...) into `_proc/`, exactly as `nbdev_docs` prepares them for Quarto. Each processed notebook is then
-rendered to one self-contained HTML page by pandoc (shipped inside the `pypandoc-binary` wheel), with math as MathML
-(which browsers draw natively, so no script has to be fetched), plots embedded, links between chapters pointing at
-the other pages, and a navigation bar in the order of the chapters.
+The notebooks go through nbdev's own documentation processing (`nbdev.serve.proc_nbs`, called by `nbtools.proc_nbs`:
+frontmatter, `#| hide`, show_doc, ...) into `_proc/`, exactly as `nbdev_docs` prepares them for Quarto. Each processed
+notebook is then rendered to one self-contained HTML page by pandoc (shipped inside the `pypandoc-binary` wheel), with
+math as MathML (which browsers draw natively, so no script has to be fetched), plots embedded, links between chapters
+pointing at the other pages, and a navigation bar in the order of the chapters.
 
 `--check` opens each page in headless Chromium (Debian's `chromium` package, or `--chromium PATH`) and reads back,
 after the page has loaded, what the browser made of it: how many formulas were laid out as MathML with a non-zero
@@ -22,6 +22,8 @@ import yaml
 
 from execnb.nbio import read_nb
 from nbdev.config import get_config
+
+from nbtools import cell_source, proc_nbs, quarto_view
 
 CHECK_JS = """<script>
 window.addEventListener('load', () => setTimeout(() => {
@@ -63,24 +65,20 @@ def n_plots(nb_path: Path) -> int:
     return sum('image/png' in (o.get('data') or {}) for c in read_nb(nb_path).cells for o in c.get('outputs', []))
 
 
-def _src(cell) -> str: return ''.join(cell['source']) if isinstance(cell['source'], list) else cell['source']
-
 def _quarto_like(cell) -> list:
     "What Quarto would show of a processed cell, as cells pandoc renders: frontmatter as a title, cell options obeyed."
-    src = _src(cell)
+    src = cell_source(cell)
     if cell['cell_type'] == 'raw' and src.lstrip().startswith('---'):
         meta = yaml.safe_load(src.strip().strip('-')) or {}
         text = f"# {meta.get('title', '')}" + (f"\n\n> {meta['description']}" if meta.get('description') else '')
         return [dict(cell_type='markdown', id=cell.get('id', 'title'), metadata={}, source=text)]
     if cell['cell_type'] != 'code': return [cell]
-    opts = dict((k.strip(), v.strip()) for k, _, v in (re.sub(r'^\s*#\s*\|', '', l).partition(':')
-                for l in src.splitlines() if re.match(r'^\s*#\s*\|', l)))
-    if opts.get('include') == 'false': return []
-    outputs = [] if opts.get('output') == 'false' else cell.get('outputs', [])
+    view = quarto_view(cell)
+    if view is None: return []
+    code, outputs = view
     for o in outputs:
         if 'execution_count' in o and o['execution_count'] is None: o['execution_count'] = 0
-    code = '\n'.join(l for l in src.splitlines() if not re.match(r'^\s*#\s*\|', l)).strip()
-    if opts.get('echo') != 'false' and code: return [dict(cell, source=code, outputs=outputs)]
+    if code: return [dict(cell, source=code, outputs=outputs)]
     shown = []                                 # echo: false: the outputs alone, as markdown cells
     for i, o in enumerate(outputs):
         data = o.get('data', {})
@@ -98,11 +96,7 @@ def _quarto_like(cell) -> list:
 def build(out: Path) -> list:
     "Process the notebooks and render each to out/<name>.html; returns the page names in chapter order."
     cfg = get_config()
-    from nbdev.quarto import refresh_quarto_yml
-    from nbdev.serve import proc_nbs
-    refresh_quarto_yml()
-    proc_nbs(n_workers=0, force=True)
-    proc = cfg.config_path / '_proc'
+    proc = proc_nbs()
     pandoc = _pandoc()
     pages = sorted(p.stem for p in proc.glob('*.ipynb'))
     pages.remove('index'); pages.insert(0, 'index')
@@ -167,7 +161,7 @@ def check(out: Path, pages: list, chromium: str) -> None:
         if res['images'] < want: problems.append(f'{p}: {res["images"]} images shown, the notebook has {want} plots')
         if res['broken_images']: problems.append(f'{p}: images failed to load: {res["broken_images"][:3]}')
         if missing: problems.append(f'{p}: links to missing pages: {missing[:3]}')
-    for p in ('index', '03_train'):
+    for p in ('index', '03d_train'):
         if p in pages:
             subprocess.run([chromium, *flags, '--virtual-time-budget=5000', '--window-size=1280,1800',
                             f'--screenshot={shots / (p + ".png")}', (out / f'{p}.html').resolve().as_uri()],

@@ -1,43 +1,25 @@
 """Execute notebooks in place and keep their outputs, so the docs show the plots and printed results.
 
-    python tools/run_nbs.py nbs/00_distributions.ipynb [more notebooks]   # then: nbdev_clean
+    python tools/run_nbs.py nbs/00a_eat.ipynb [more notebooks]   # then: nbdev_clean
 
 Cells are skipped exactly as `nbdev_test` skips them (`#| eval: false`, and cells carrying a flag from `tst_flags` in
 settings.ini unless it is passed with --flags). Execution stops at the first error and the notebook is left unchanged.
 """
-import argparse, os, re, sys
+import argparse, os, sys
 from pathlib import Path
 
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
 from nbdev.config import get_config
 
-_directive = re.compile(r'^\s*#\s*\|\s*(.*)$')
+from nbtools import skip_flags, skipped_by_nbdev_test
 
-def directives(source: str) -> dict:
-    "Directives at the top of a cell: {'eval:': ['false'], 'slow': [], ...}."
-    out = {}
-    for line in source.splitlines():
-        m = _directive.match(line)
-        if not m:
-            if line.strip(): break
-            continue
-        words = m.group(1).split()
-        if words: out[words[0]] = words[1:]
-    return out
-
-def run_notebook(path: Path, skip_flags: set) -> None:
+def run_notebook(path: Path, flags: set) -> None:
     nb = read_nb(path)
-    def skip(cell):
-        if cell.cell_type != 'code': return True
-        if 'nbdev_export' + '(' in cell.source: return True
-        d = directives(cell.source)
-        if d.get('eval:', [''])[0].lower() == 'false': return True
-        return bool(skip_flags & d.keys())
     shell = CaptureShell(path)
     cwd = os.getcwd()
     os.chdir(path.parent)
-    try: shell.run_all(nb, exc_stop=True, preproc=skip)
+    try: shell.run_all(nb, exc_stop=True, preproc=lambda cell: skipped_by_nbdev_test(cell, flags))
     finally: os.chdir(cwd)
     write_nb(nb, path)
     print(f'ran and saved {path}')
@@ -50,7 +32,7 @@ def main():
     cfg = get_config()
     sys.path.insert(0, str(cfg.config_path))
     os.environ['IN_TEST'] = '1'
-    skip_flags = set(cfg.tst_flags.split()) - set(args.flags.split())
-    for path in args.notebooks: run_notebook(path.resolve(), skip_flags)
+    flags = skip_flags(args.flags)
+    for path in args.notebooks: run_notebook(path.resolve(), flags)
 
 if __name__ == '__main__': main()

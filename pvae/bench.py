@@ -134,7 +134,7 @@ def _preset_for(batch: int) -> str:
 
 def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis=('lin|lin', 'conv+b|lin'),
                 batch_sizes=(1000, 100), method: str = 'mc', device='cpu', repeats: int = 5, compile: bool = False) -> list:
-    "Rows of training-step time (ms), patches/s, peak memory (MiB), nat16 epoch and full-recipe projections."
+    "Rows of training-step time (ms), patches/s, peak memory (MiB), one epoch of the recipe's data and full-recipe projections."
     rows = []
     for batch in batch_sizes:
         preset = _preset_for(batch)

@@ -29,8 +29,8 @@ from torch import Tensor
 from fastcore.basics import patch
 
 from . import __version__
-from .images import (whiten, natural_photos, NATURAL_PHOTOS, NAT16_PHOTOS, TEXTURES, local_contrast_normalize,
-                         random_patches, grid_patches, standardize, block_split)
+from .images import (whiten, natural_photos, NATURAL_PHOTOS, NAT16_PHOTOS, local_contrast_normalize, random_patches,
+                         standardize, block_split)
 
 # %% ../nbs/01b_data.ipynb #05532faa
 @dataclass

@@ -15,8 +15,8 @@ from fastcore.basics import patch
 from torch import Tensor
 from torch.distributions import Distribution, constraints, register_kl
 
-from .eat import (softclamp_upper, softclamp_sym, _check_tensor, _check_temperature, _check_n_exp, INDICATORS,
-                      SAMPLERS, indicator_fn, poisson_quantile, arrival_horizon, eat_reference, eat_fast)
+from .eat import (softclamp_sym, _check_tensor, _check_temperature, _check_n_exp, SAMPLERS, indicator_fn,
+                      poisson_quantile, arrival_horizon, eat_reference, eat_fast)
 
 # %% ../nbs/00b_distributions.ipynb #1aefd8b6
 class Poisson(Distribution):

@@ -12,9 +12,7 @@ import warnings
 
 import torch
 import torch.nn.functional as F
-from fastcore.basics import patch
 from torch import Tensor
-from torch.distributions import Distribution, constraints, register_kl
 
 # %% ../nbs/00a_eat.ipynb #d3d77359
 def softclamp_upper(x: Tensor, upper: float) -> Tensor:

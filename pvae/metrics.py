@@ -9,6 +9,7 @@ __all__ = ['ACTIVE_THRESHOLDS', 'EVAL_TEMPERATURE', 'GABOR_LIKE', 'evaluating', 
 
 # %% ../nbs/03a_metrics.ipynb #23bec071
 import contextlib
+import functools
 import math
 
 import numpy as np
@@ -132,6 +133,12 @@ def _gabor_grid(size: int) -> torch.Tensor:
     sigma = (grid[:, 3] * grid[:, 4]).clamp(1.5, size / 5)
     return torch.stack([grid[:, 1], grid[:, 0], grid[:, 2], grid[:, 3].log(), sigma.log()], 1)
 
+@functools.lru_cache(maxsize=4)
+def _gabor_basis(size: int) -> tuple:
+    "The grid (P, 5) and its (even, odd) pairs orthonormalised (P, 2, size*size): computed once per patch size."
+    grid = _gabor_grid(size)
+    return grid, torch.linalg.qr(_gabor_pairs(grid, size).transpose(1, 2)).Q.transpose(1, 2)
+
 def _plane_energy(d: torch.Tensor, pairs: torch.Tensor) -> torch.Tensor:
     "d^T P d for unit d (K, D) and pairs (K, 2, D), P the projection onto each pair's span: (K,)."
     gram = pairs @ pairs.transpose(1, 2) + 1e-9 * torch.eye(2, dtype=d.dtype)
@@ -153,8 +160,7 @@ def gabor_fit(dictionary: torch.Tensor, refine_steps: int = 100, return_params: 
     d = dictionary.detach().reshape(len(dictionary), -1).double().cpu()
     d = d - d.mean(1, keepdim=True)
     d = d / d.norm(dim=1, keepdim=True).clamp_min(1e-12)
-    grid = _gabor_grid(size)
-    basis = torch.linalg.qr(_gabor_pairs(grid, size).transpose(1, 2)).Q.transpose(1, 2)    # orthonormal pairs
+    grid, basis = _gabor_basis(size)                                  # orthonormal pairs, cached
     best, index = torch.zeros(len(d), dtype=d.dtype), torch.zeros(len(d), dtype=torch.long)
     for start in range(0, len(basis), 2048):
         value, i = torch.einsum('kd,pcd->kpc', d, basis[start:start + 2048]).pow(2).sum(-1).max(1)

@@ -108,7 +108,7 @@ def dictionary_image(dictionary: torch.Tensor, order=None, n_cols: int = 32, pad
         img[r * (S + pad): r * (S + pad) + S, c * (S + pad): c * (S + pad) + S] = d[k]
     return img
 
-# %% ../nbs/03a_metrics.ipynb #01a98e5e
+# %% ../nbs/03a_metrics.ipynb #d66aa8b0
 GABOR_LIKE = 0.6     # R^2 above which an element counts as Gabor-like
 _GABOR_GRID = dict(n_orient=8, wavelengths=(3.0, 4.5, 6.5, 9.0), widths=(0.5, 0.75))
 
@@ -139,6 +139,7 @@ def _gabor_basis(size: int) -> tuple:
     grid = _gabor_grid(size)
     return grid, torch.linalg.qr(_gabor_pairs(grid, size).transpose(1, 2)).Q.transpose(1, 2)
 
+# %% ../nbs/03a_metrics.ipynb #3f2be537
 def _plane_energy(d: torch.Tensor, pairs: torch.Tensor) -> torch.Tensor:
     "d^T P d for unit d (K, D) and pairs (K, 2, D), P the projection onto each pair's span: (K,)."
     gram = pairs @ pairs.transpose(1, 2) + 1e-9 * torch.eye(2, dtype=d.dtype)

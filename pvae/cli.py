@@ -16,15 +16,22 @@ import torch.distributed as dist
 from fastcore.script import call_parse, Param, bool_arg
 
 from .data import BUILDERS
-from .models import ModelConfig, default_model_config, MODELS
-from .metrics import element_usage, gabor_summary
-from .runs import (run_folder_name, save_dictionary_png, save_dictionary_gif, CHECKPOINT_FILE, DICTIONARY_PNG,
-                       DICTIONARY_GIF)
-from .recipes import TrainConfig, PRESETS, recipe
+from .eat import SAMPLERS, INDICATORS
+from .layers import ACTIVATIONS
+from .models import ModelConfig, default_model_config, MODELS, METHODS
+from .metrics import element_usage, gabor_summary, format_row
+from .runs import (run_folder_name, load_checkpoint, save_dictionary_png, save_dictionary_gif, CHECKPOINT_FILE,
+                       DICTIONARY_PNG, DICTIONARY_GIF)
+from .recipes import TrainConfig, PRESETS, OPTIMIZERS, recipe
 from .train import Trainer, distributed_info, TrainingInterrupted, NonFiniteLossError
 
 # %% ../nbs/03e_cli.ipynb #d7755c26
-_UNSET = object()
+class _Unset:
+    "The value of a flag that is left out: the preset (or the paper's default for the model) decides."
+    def __repr__(self): return 'preset'
+    __str__ = __repr__
+
+_UNSET = _Unset()
 
 def _none_or(kind):
     "argparse type: 'none' -> None, else kind(text)."
@@ -39,11 +46,27 @@ def _none_or(kind):
     return parse
 
 _CLI_SKIP = {'model', 'archi', 'dataset', 'seed'}
+_CHOICES = dict(method=METHODS, sampler=SAMPLERS, indicator=sorted(INDICATORS), optimizer=sorted(OPTIMIZERS),
+                activation=sorted(ACTIVATIONS))    # the configs' own vocabularies, listed in --help
 
 def _field_kind(f):
     return f.type if isinstance(f.type, type) else {'int': int, 'float': float, 'str': str, 'bool': bool}.get(str(f.type), str)
 
 # %% ../nbs/03e_cli.ipynb #66d61451
+def _resume(out: Path, quiet: bool, flags: dict) -> Trainer:
+    "A Trainer continuing the run in `out`, or None (with a message) when it has already trained its epochs."
+    if not (out / CHECKPOINT_FILE).exists():
+        raise FileNotFoundError(f'--resume: no checkpoint at {out / CHECKPOINT_FILE}; start the run without --resume')
+    state = load_checkpoint(out / CHECKPOINT_FILE)
+    done, epochs = state['epoch'], flags.get('epochs', state['train_config']['epochs'])
+    if epochs < done:
+        raise ValueError(f'--epochs {epochs} is below the {done} epochs {out} has already trained; pass --epochs '
+                         f'{done} or more (a larger --epochs extends the run)')
+    if done >= epochs:
+        print(f'{out} has already trained its {done} epochs: nothing to do (a larger --epochs extends it)')
+        return None
+    return Trainer.resume(out, quiet=quiet, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
+
 def _start(model, archi, dataset, preset, out, seed, quiet, flags, model_names, train_names) -> Trainer:
     "A new Trainer for a run in `out` (refusing a folder that already holds one)."
     if (out / CHECKPOINT_FILE).exists():
@@ -90,9 +113,8 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
     if unknown: raise ValueError(f'unknown option(s) {sorted(unknown)}')
     out = Path(out) if out else Path('runs') / run_folder_name(model, archi, dataset, seed)
     if resume:
-        if not (out / CHECKPOINT_FILE).exists():
-            raise FileNotFoundError(f'--resume: no checkpoint at {out / CHECKPOINT_FILE}; start the run without --resume')
-        trainer = Trainer.resume(out, quiet=quiet, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
+        trainer = _resume(out, quiet, flags)
+        if trainer is None: return out
         say(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
     else:
         trainer = _start(model, archi, dataset, preset, out, seed, quiet, flags, model_names, train_names)
@@ -105,7 +127,7 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
         say(f'stopped after epoch {trainer.epoch} of {trainer.cfg.epochs} (--until); continue with: pvae_train --out {out} --resume true')
         return out
     if trainer.model.has_dictionary: _finish(trainer, out)
-    print('final validation: ' + ', '.join(f'{k} {v:.4g}' for k, v in metrics.items()))
+    print('final validation: ' + format_row(metrics))
     print(f'run folder: {out}')
     return out
 
@@ -117,17 +139,20 @@ def _cli_parameters() -> list:
               P('dataset', P.KEYWORD_ONLY, default='nat16', annotation=Param('dataset', str, choices=sorted(BUILDERS))),
               P('preset', P.KEYWORD_ONLY, default='quick', annotation=Param('training recipe', str, choices=sorted(PRESETS))),
               P('out', P.KEYWORD_ONLY, default=None, annotation=Param('run folder', str)),
-              P('resume', P.KEYWORD_ONLY, default=False, annotation=Param('continue the run in --out', bool_arg)),
+              P('resume', P.KEYWORD_ONLY, default=False, annotation=Param('continue the run in --out', bool_arg, nargs='?', const=True)),
               P('seed', P.KEYWORD_ONLY, default=0, annotation=Param('random seed (model and training)', int)),
               P('until', P.KEYWORD_ONLY, default=None, annotation=Param('stop (with a checkpoint) after this epoch; resume later', int)),
-              P('quiet', P.KEYWORD_ONLY, default=False, annotation=Param('no progress output', bool_arg))]
+              P('quiet', P.KEYWORD_ONLY, default=False, annotation=Param('no progress output', bool_arg, nargs='?', const=True))]
     seen = {p.name for p in params}
-    for cls in (ModelConfig, TrainConfig):
+    for cls, main_job in ((ModelConfig, default_model_config()), (TrainConfig, recipe())):
         for f in fields(cls):
             if f.name in seen: continue
             seen.add(f.name)
-            params.append(P(f.name, P.KEYWORD_ONLY, default=_UNSET,
-                            annotation=Param(f'{cls.__name__}.{f.name} (default {f.default!r})', _none_or(_field_kind(f)))))
+            kind = _field_kind(f)
+            extra = dict(nargs='?', const=True) if kind is bool else {}
+            if f.name in _CHOICES: extra['choices'] = list(_CHOICES[f.name])
+            params.append(P(f.name, P.KEYWORD_ONLY, default=_UNSET, annotation=Param(
+                f'{cls.__name__}.{f.name}; the main job uses {getattr(main_job, f.name)!r}', _none_or(kind), **extra)))
     return params
 
 def _main(**kwargs):

@@ -174,6 +174,7 @@ def main(experiment: Param("table2, table4, knn or beta", str) = 'table2',
          print_commands: Param('print one pvae_train command per run and exit', bool_arg) = False):
     "Run (or print) one of the P-VAE paper's experiments as a grid of pvae_train runs, then print its table."
     try:
+        if seeds < 1: raise ValueError(f'--seeds must be at least 1 (seeds 0 .. n-1 are run), got {seeds}')
         extra = json.loads(options)
         if not isinstance(extra, dict): raise ValueError('--options must be a JSON object')
         if epochs is not None: extra['epochs'] = epochs

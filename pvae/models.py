@@ -18,7 +18,7 @@ from fastcore.basics import patch
 from torch import Tensor
 from torch.distributions import kl_divergence
 
-from .eat import softclamp, softclamp_upper
+from .eat import softclamp, softclamp_upper, SAMPLERS, INDICATORS
 from .distributions import Poisson, Normal, Laplace, RelaxedCategorical, StraightThroughCategorical
 from .layers import ACTIVATIONS, Conv2D, Cell, ResDenseLayer, ResConvPool
 
@@ -81,6 +81,8 @@ def check(self: ModelConfig) -> None:
     "Raise a ValueError naming the first invalid field (run when a config is made)."
     if self.model not in MODELS: raise ValueError(f'unknown model {self.model!r}; choose one of {list(MODELS)}')
     parse_archi(self.archi)
+    if self.sampler not in SAMPLERS: raise ValueError(f'unknown sampler {self.sampler!r}; choose one of {list(SAMPLERS)}')
+    if self.indicator not in INDICATORS: raise ValueError(f'unknown indicator {self.indicator!r}; choose one of {sorted(INDICATORS)}')
     if self.input_size not in (16, 28):
         raise ValueError(f'input_size must be 16 (patches) or 28 (MNIST-like), got {self.input_size}')
     for name in ('n_latents', 'n_categories', 'n_ch'):

@@ -26,7 +26,7 @@ from fastcore.basics import patch
 from .data import load_dataset, BatchIterator, atomic_write
 from .models import ModelConfig, build_model
 from .recipes import (TrainConfig, OPTIMIZERS, beta_schedule, temperature_schedule, lr_factor)
-from .metrics import evaluate_model
+from .metrics import evaluate_model, format_row
 from .runs import (save_checkpoint, load_checkpoint, save_frames, load_frames, CHECKPOINT_FILE, CHECKPOINT_FORMAT,
                        CONFIG_FILE, METRICS_FILE, FRAMES_FILE)
 
@@ -354,13 +354,17 @@ def _interrupt(self: Trainer):
     raise TrainingInterrupted(msg, path)
 
 # %% ../nbs/03d_train.ipynb #91b0f9a9
+def _duration(seconds: float) -> str: return f'{seconds:.0f}s' if seconds < 100 else f'{seconds // 60:.0f}m{seconds % 60:02.0f}s'
+
 @patch
-def _progress(self: Trainer, i: int, n: int, loss: float) -> None:
+def _progress(self: Trainer, i: int, n: int, loss: float, left: float = None) -> None:
+    "The epoch's bar, its mean `loss` so far, the temperature, and `left` seconds to the end of the fit."
     if self.quiet: return
     width = 24
     done = int(width * i / n)
     msg = (f'\repoch {self.epoch + 1}/{self.cfg.epochs} [{"=" * done}{" " * (width - done)}] '
-           f'loss {loss:9.3f}  T {self.temperatures[min(self.step, self.n_steps - 1)]:.3f}')
+           f'mean loss {loss:9.3f}  T {self.temperatures[min(self.step, self.n_steps - 1)]:.3f}'
+           + (f'  {_duration(left)} left' if left is not None else ''))
     if sys.stderr.isatty() or i == n: print(msg, end='' if i < n else '\n', file=sys.stderr, flush=True)
 
 @patch
@@ -386,7 +390,7 @@ def _end_epoch(self: Trainer, seconds: float, until: int) -> dict:
     metrics = None
     if (self.epoch % self.cfg.eval_every == 0 or last) and self.dist.main:
         metrics = self.validate()
-        if not self.quiet: print('  valid: ' + ', '.join(f'{k} {v:.4g}' for k, v in metrics.items()), file=sys.stderr)
+        if not self.quiet: print('  valid: ' + format_row(metrics), file=sys.stderr)
     if self.epoch % self.cfg.checkpoint_every == 0 or last or self.epoch == until: self.checkpoint()
     return metrics
 
@@ -406,6 +410,7 @@ def fit(self: Trainer, until: int = None) -> dict:
     self.model.train()
     metrics = {}
     if self._gif() and self.epoch == 0 and not self.frames: self._snapshot()      # the starting noise
+    begin, first_step, last_step = time.time(), self.step, until * len(self.batches)
     with _StopOnSigint(announce=self.dist.main) as sigint:
         while self.epoch < until:
             start, totals = time.time(), self._epoch_totals
@@ -414,7 +419,9 @@ def fit(self: Trainer, until: int = None) -> dict:
                 if terms:
                     totals['n_ok'] += 1
                     for k in ('loss', 'recon', 'kl', 'grad_norm'): totals[k] += terms[k]
-                    if i % 10 == 0 or i == len(self.batches): self._progress(i, len(self.batches), terms['loss'])
+                    if i % 10 == 0 or i == len(self.batches):
+                        left = (time.time() - begin) / (self.step - first_step) * (last_step - self.step)
+                        self._progress(i, len(self.batches), totals['loss'] / totals['n_ok'], left)
                 if i < len(self.batches) and self._stop_requested(sigint): self._interrupt()   # (at the end: after the epoch)
             self.epoch += 1
             metrics = self._end_epoch(time.time() - start, until) or metrics

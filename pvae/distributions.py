@@ -128,7 +128,8 @@ def _metabolic(u: Tensor) -> Tensor:
     return torch.where(u.abs() < 1e-2, series, direct)
 
 def poisson_kl(log_rate_q: Tensor, log_rate_p: Tensor) -> Tensor:
-    "Elementwise KL(Poisson(exp(log_rate_q)) || Poisson(exp(log_rate_p))) = r*(1 - dr + dr*log dr), broadcast."
+    "Elementwise KL(Poisson(exp(log_rate_q)) || Poisson(exp(log_rate_p))) = r*(1 - dr + dr*log dr), broadcast; arrays too."
+    log_rate_q, log_rate_p = torch.as_tensor(log_rate_q), torch.as_tensor(log_rate_p)
     return torch.exp(log_rate_p) * _metabolic(log_rate_q - log_rate_p)
 
 # %% ../nbs/00b_distributions.ipynb #a594472b

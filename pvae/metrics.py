@@ -66,7 +66,7 @@ def evaluate_model(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0
     out['active'] = active_latents(kl_sum / len(x), model.cfg.model).float().mean().item()
     return out
 
-# %% ../nbs/03a_metrics.ipynb #eccb5d1f
+# %% ../nbs/03a_metrics.ipynb #5f66d15d
 SHARES = ('active', 'zeros')     # validation values that are shares of latents or entries
 
 def format_row(metrics: dict) -> str:

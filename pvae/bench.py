@@ -125,13 +125,14 @@ def machine_description(device='cpu') -> str:
     return (f'{platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, '
             f'torch {torch.__version__}, Python {platform.python_version()}')
 
-# %% ../nbs/07_bench.ipynb #e851f7bc
+# %% ../nbs/07_bench.ipynb #d5d5e1f0
 _TRAINING_SETS = {'vH16': dict(size=16, n_train=100_000), 'MNIST': dict(size=28, n_train=60_000)}   # the paper's data
 
 def _preset_for(batch: int) -> str:
     "The paper's recipe with this batch size (MNIST's 100, else vH16's): the projections use its epochs and data."
     return 'MNIST' if batch == PRESETS['MNIST']['batch_size'] else 'vH16'
 
+# %% ../nbs/07_bench.ipynb #b3a13f5f
 def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis=('lin|lin', 'conv+b|lin'),
                 batch_sizes=(1000, 100), method: str = 'mc', device='cpu', repeats: int = 5, compile: bool = False) -> list:
     "Rows of training-step time (ms), patches/s, peak memory (MiB), one epoch of the recipe's data and full-recipe projections."

@@ -53,7 +53,7 @@ _CHOICES = dict(method=METHODS, sampler=SAMPLERS, indicator=sorted(INDICATORS), 
 def _field_kind(f):
     return f.type if isinstance(f.type, type) else {'int': int, 'float': float, 'str': str, 'bool': bool}.get(str(f.type), str)
 
-# %% ../nbs/03e_cli.ipynb #27d32383
+# %% ../nbs/03e_cli.ipynb #d94f93c1
 _NOT_IN_NAME = ('device', 'data_root', 'compile')     # where and how fast a run goes, not what it trains
 
 def default_run_folder(model: str, archi: str, dataset: str, seed: int, preset: str = 'quick', flags: dict = None) -> str:
@@ -63,7 +63,7 @@ def default_run_folder(model: str, archi: str, dataset: str, seed: int, preset: 
 
 # %% ../nbs/03e_cli.ipynb #66d61451
 def _resume(out: Path, quiet: bool, flags: dict) -> Trainer:
-    "A Trainer continuing the run in `out`, or None (with a message) when it has already trained its epochs."
+    "A Trainer continuing the run in `out`, or None when it has already trained its epochs."
     if not (out / CHECKPOINT_FILE).exists():
         raise FileNotFoundError(f'--resume: no checkpoint at {out / CHECKPOINT_FILE}; start the run without --resume')
     state = load_checkpoint(out / CHECKPOINT_FILE)
@@ -71,9 +71,7 @@ def _resume(out: Path, quiet: bool, flags: dict) -> Trainer:
     if epochs < done:
         raise ValueError(f'--epochs {epochs} is below the {done} epochs {out} has already trained; pass --epochs '
                          f'{done} or more (a larger --epochs extends the run)')
-    if done >= epochs:
-        print(f'{out} has already trained its {done} epochs: nothing to do (a larger --epochs extends it)')
-        return None
+    if done >= epochs: return None
     return Trainer.resume(out, quiet=quiet, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
 
 def _start(model, archi, dataset, preset, out, seed, quiet, flags, model_names, train_names) -> Trainer:
@@ -123,7 +121,9 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
     out = Path(out) if out else Path('runs') / default_run_folder(model, archi, dataset, seed, preset, flags)
     if resume:
         trainer = _resume(out, quiet, flags)
-        if trainer is None: return out
+        if trainer is None:
+            say(f'{out} has already trained its epochs: nothing to do (a larger --epochs extends it)')
+            return out
         say(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
     else:
         trainer = _start(model, archi, dataset, preset, out, seed, quiet, flags, model_names, train_names)
@@ -140,7 +140,7 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
     print(f'run folder: {out}')
     return out
 
-# %% ../nbs/03e_cli.ipynb #a179c5b8
+# %% ../nbs/03e_cli.ipynb #5fda9f5e
 def _cli_parameters() -> list:
     P = inspect.Parameter
     params = [P('model', P.KEYWORD_ONLY, default='poisson', annotation=Param('model', str, choices=list(MODELS))),
@@ -152,7 +152,11 @@ def _cli_parameters() -> list:
               P('seed', P.KEYWORD_ONLY, default=0, annotation=Param('random seed (model and training)', int)),
               P('until', P.KEYWORD_ONLY, default=None, annotation=Param('stop (with a checkpoint) after this epoch; resume later', int)),
               P('quiet', P.KEYWORD_ONLY, default=False, annotation=Param('no progress output', bool_arg, nargs='?', const=True))]
-    seen = {p.name for p in params}
+    return params + _config_parameters({p.name for p in params})
+
+def _config_parameters(seen: set) -> list:
+    "One flag per field of ModelConfig and TrainConfig not in `seen`, typed by the field, left out by default."
+    P, params = inspect.Parameter, []
     for cls, main_job in ((ModelConfig, default_model_config()), (TrainConfig, recipe())):
         for f in fields(cls):
             if f.name in seen: continue
@@ -164,6 +168,7 @@ def _cli_parameters() -> list:
                 f'{cls.__name__}.{f.name}; the main job uses {getattr(main_job, f.name)!r}', _none_or(kind), **extra)))
     return params
 
+# %% ../nbs/03e_cli.ipynb #9343c316
 def _main(**kwargs):
     try: train_from_cli(**kwargs)
     except TrainingInterrupted as e:

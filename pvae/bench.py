@@ -4,27 +4,29 @@
 
 # %% auto #0
 __all__ = ['typical_log_rates', 'time_ms', 'peak_memory_mb', 'bench_sampler', 'format_table', 'machine_description',
-           'bench_train', 'bench_main', 'main']
+           'bench_train', 'bench_main', 'bench_threads', 'build_bench_parser', 'bench', 'main']
 
 # %% ../nbs/07_bench.ipynb #f56a0bbf
+import argparse
 import contextlib
 import itertools
 import math
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 
 import torch
-from fastcore.script import call_parse, Param, store_true
 
 from .eat import softclamp_upper
 from .distributions import Poisson
 from .data import Dataset
 from .models import default_model_config
-from .train import Trainer
+from .train import Trainer, available_cores, resolve_threads, cpu_threads
+from .cli import add_switch, run_command
 from .runs import read_metrics
 from .recipes import recipe, PRESETS
 
@@ -169,9 +171,13 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
     return rows
 
 # %% ../nbs/07_bench.ipynb #b3ddc6d4
+def _flag(args, name, default='auto'):
+    "The value given to --name in a command's `args`, else `default`."
+    args = list(args)
+    return args[args.index(f'--{name}') + 1] if f'--{name}' in args else default
+
 def bench_main(args=(), cold: bool = False, repeats: int = 1) -> list:
     "Rows: wall seconds of `pvae_train *args` as a user runs it, its training seconds, steps and dictionary summary."
-    import subprocess
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ)
@@ -188,10 +194,44 @@ def bench_main(args=(), cold: bool = False, repeats: int = 1) -> list:
             train = [l for l in log if l.get('event') == 'train']
             summary = next((l for l in log if l.get('event') == 'dictionary'), {})
             rows.append(dict(run=i, cold=cold and i == 0, wall_s=wall, train_s=sum(l['seconds'] for l in train),
-                             epochs=train[-1]['epoch'], steps=train[-1]['step'], threads=torch.get_num_threads(),
+                             epochs=train[-1]['epoch'], steps=train[-1]['step'], threads=resolve_threads(_flag(args, 'threads')),
                              gabor_like=summary.get('gabor_like', float('nan')),
                              gabor_like_top_quarter=summary.get('gabor_like_top_quarter', float('nan')),
                              active=summary.get('active', float('nan'))))
+    return rows
+
+# %% ../nbs/07_bench.ipynb #377b4106
+@contextlib.contextmanager
+def _second_run(threads: int):
+    "A second `pvae_train` (the main job with `threads` threads) training in the background while the block runs."
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.Popen([sys.executable, '-c', 'from pvae.cli import main; main()', '--out', os.path.join(tmp, 'run'),
+                                 '--threads', str(threads), '--epochs', '10000', '--eval_every', '10000', '--checkpoint_every', '10000'],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            for line in proc.stderr:                                      # wait until it trains: its first progress line
+                if line.startswith('epoch') or 'Error' in line: break
+            if proc.poll() is not None: raise RuntimeError('the second pvae_train stopped before the timing began')
+            yield proc
+        finally:
+            proc.kill(); proc.wait()
+
+def bench_threads(threads=None, steps: int = 20, repeats: int = 5) -> list:
+    "Rows: the main job's step time (ms) with each thread count, alone and beside a second pvae_train, and the ratio."
+    threads, before, rows = threads or sorted({1, available_cores()}), torch.get_num_threads(), []
+    x = torch.randn(250, 1, 16, 16, generator=torch.Generator().manual_seed(0))
+    with tempfile.TemporaryDirectory() as tmp:
+        trainer = Trainer(default_model_config(), recipe(epochs=2, n_valid=250, device='cpu'), tmp,
+                          data=Dataset('bench', x, x), quiet=True)
+        def run():
+            for _ in range(steps): trainer.step = trainer.n_steps - 1; trainer.train_step(x)
+        try:
+            for n in threads:
+                torch.set_num_threads(n)
+                alone = time_ms(run, repeats) / steps
+                with _second_run(n): beside = time_ms(run, repeats) / steps
+                rows.append(dict(threads=n, alone_ms=alone, beside_second_run_ms=beside, slowdown=beside / alone))
+        finally: torch.set_num_threads(before)
     return rows
 
 # %% ../nbs/07_bench.ipynb #c7018faa
@@ -202,24 +242,40 @@ _SAMPLER_COLUMNS = ['batch', 'temperature', 'indicator', 'max_rate', 'n_exp', 'r
 def _devices(device: str) -> list:
     if device == 'auto': return ['cpu'] + (['cuda'] if torch.cuda.is_available() else [])
     if torch.device(device).type == 'cuda' and not torch.cuda.is_available():
-        raise SystemExit(f'--device {device}: no CUDA GPU is available here; use --device cpu or auto')
+        raise ValueError(f'--device {device}: no CUDA GPU is available here; use --device cpu or auto')
     return [device]
 
 _TRAIN_COLUMNS = ['model', 'archi', 'compiled', 'batch', 'input', 'step_ms', 'patches_per_s', 'peak_mb', 'vs_gaussian', 'epoch_s',
                   'recipe', 'recipe_hours']
 
-@call_parse
-def main(part: Param('what to benchmark: sampler, train or main (the README main job)', str, choices=['sampler', 'train', 'main']),
-         device: Param("'auto' (CPU, then CUDA if present), 'cpu', 'cuda' or 'cuda:N'", str) = 'auto',
-         repeats: Param('timed runs per measurement (median reported; default 5, main: 1)', int) = None,
-         quick: Param('a small, fast version of the benchmark', store_true) = False,
-         compile: Param('train: time torch.compile-d steps too', store_true) = False,
-         cold: Param('main: build the dataset inside the timing (a fresh data folder)', store_true) = False):
-    "Benchmark pvae and print markdown tables."
+def build_bench_parser() -> argparse.ArgumentParser:
+    "`pvae_bench`'s flags: what to time, and how."
+    p = argparse.ArgumentParser(prog='pvae_bench', description='Benchmark pvae and print markdown tables.')
+    p.add_argument('part', choices=['sampler', 'train', 'main', 'threads'], help='what to time: the Poisson samplers, '
+                   'training steps, the README main job, or a step alone and beside a second run')
+    h = p.add_argument_group('how', 'where it runs and how long it takes')
+    h.add_argument('--device', default='auto', help="'auto' (the CPU, then CUDA if present), 'cpu', 'cuda' or 'cuda:N'")
+    h.add_argument('--threads', default=None, help='CPU threads: a number or auto (as pvae_train: half the cores); '
+                   'threads: the counts to compare, comma separated (default: 1 and every core)')
+    h.add_argument('--repeats', type=int, help='timed runs per measurement, the median reported (default 5; main: 1)')
+    add_switch(h, 'quick', 'a small, fast version of the benchmark')
+    add_switch(h, 'compile', 'train: time torch.compile-d steps too')
+    add_switch(h, 'cold', 'main: build the dataset inside the timing (a fresh data folder)')
+    return p
+
+def bench(part, device='auto', threads=None, repeats=None, quick=False, compile=False, cold=False) -> None:
+    "What `pvae_bench` does: run one benchmark and print its tables."
+    if part == 'threads':
+        counts = [resolve_threads(t) for t in threads.split(',')] if threads else None
+        rows = bench_threads(counts, steps=5 if quick else 20, repeats=1 if quick else repeats or 5)
+        print(f'\n### The main job\'s step, alone and beside a second run: {machine_description()}\n')
+        print(format_table(rows)); return
     if part == 'main':
-        rows = bench_main(() if device == 'auto' else ('--device', device), cold=cold, repeats=1 if quick else repeats or 1)
+        args = (() if device == 'auto' else ('--device', device)) + (() if threads is None else ('--threads', threads))
+        rows = bench_main(args, cold=cold, repeats=1 if quick else repeats or 1)
         print(f'\n### The main job (`pvae_train`): {machine_description()}\n')
         print(format_table(rows)); return
+    cpu_threads(threads)
     repeats = repeats or 5
     for dev in _devices(device):
         if part == 'sampler':
@@ -233,3 +289,7 @@ def main(part: Param('what to benchmark: sampler, train or main (the README main
             if compile: rows += bench_train(device=dev, compile=True, **kw)
             print(f'\n### Training steps on {dev}: {machine_description(dev)}\n')
             print(format_table(rows, _TRAIN_COLUMNS))
+
+def main(argv=None):
+    "`pvae_bench`: time pvae and print markdown tables."
+    run_command('pvae_bench', bench, **vars(build_bench_parser().parse_args(argv)))

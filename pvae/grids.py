@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['MODEL_VARIANTS', 'RunSpec', 'valid_combination', 'experiment_grid', 'paper_grid', 'run_grid', 'collect', 'summarize',
-           'format_entry', 'paper_table', 'poisson_tests', 'main']
+           'format_entry', 'paper_table', 'poisson_tests', 'build_paper_parser', 'paper', 'main']
 
 # %% ../nbs/08_grids.ipynb #6ac42b88
+import argparse
 import itertools
 import json
 import shlex
@@ -15,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from fastcore.script import call_parse, Param, bool_arg
 
 from .models import default_model_config, METHODS
-from .cli import train_from_cli
+from .cli import train_from_cli, add_switch, run_command
+from .data import BUILDERS
+from .train import available_cores, cpu_threads
 from .runs import run_folder_name, run_state
 from .recipes import PRESETS
 from .eval import evaluate, confidence_interval, paired_tests
@@ -52,10 +54,10 @@ class RunSpec:
         if act: out['latent_act'] = act
         return out
 
-    def command(self, root) -> str:
-        "The `pvae_train` command line of this run, writing to root/name."
+    def command(self, root, threads=None) -> str:
+        "The `pvae_train` command line of this run, writing to root/name (with `threads`, its CPU threads)."
         args = ' '.join(f'--{k} {shlex.quote(str(v))}' for k, v in self.flags().items())
-        return f'pvae_train {args} --out {shlex.quote(str(Path(root) / self.name))}'
+        return f'pvae_train {args} --out {shlex.quote(str(Path(root) / self.name))}' + (f' --threads {threads}' if threads else '')
 
 # %% ../nbs/08_grids.ipynb #dbe8adcf
 def valid_combination(variant: str, archi: str, method: str) -> bool:
@@ -84,7 +86,7 @@ def paper_grid(experiment: str, dataset: str = 'nat16', seeds=(0, 1, 2, 3, 4), p
     raise ValueError(f"unknown experiment {experiment!r}; choose 'table2', 'table4', 'knn' or 'beta'")
 
 # %% ../nbs/08_grids.ipynb #84239118
-def run_grid(grid: list, root, quiet: bool = True, log=print) -> list:
+def run_grid(grid: list, root, quiet: bool = True, log=print, threads='auto') -> list:
     "Train every run of `grid` under `root` (skipping finished runs, resuming unfinished ones); returns the folders."
     folders = []
     for i, spec in enumerate(grid, 1):
@@ -94,9 +96,10 @@ def run_grid(grid: list, root, quiet: bool = True, log=print) -> list:
             log(f'[{i}/{len(grid)}] {"resuming" if state == "unfinished" else "training"} {spec.name}')
             flags = spec.flags()
             if state == 'unfinished':
-                train_from_cli(out=out, resume=True, quiet=quiet, **{k: v for k, v in flags.items() if k in ('device',)})
+                train_from_cli(out=out, resume=True, quiet=quiet, threads=threads,
+                               **{k: v for k, v in flags.items() if k in ('device',)})
             else:
-                train_from_cli(out=out, quiet=quiet, **flags)
+                train_from_cli(out=out, quiet=quiet, threads=threads, **flags)
         folders.append(out)
     return folders
 
@@ -160,37 +163,53 @@ def poisson_tests(rows: list, value: str = 'active', alpha: float = 0.01) -> lis
     return paired_tests([by['poisson'][s] for s in common], {n: [by[n][s] for s in common] for n in others}, alpha)
 
 # %% ../nbs/08_grids.ipynb #b100de52
-@call_parse
-def main(experiment: Param("table2, table4, knn or beta", str) = 'table2',
-         dataset: Param('dataset', str) = 'nat16',
-         preset: Param('training recipe', str, choices=sorted(PRESETS)) = 'quick',
-         archi: Param("architectures, comma separated (e.g. 'lin|lin,conv+b|lin')", str) = 'lin|lin',
-         seeds: Param('number of seeds (0 .. n-1)', int) = 5,
-         epochs: Param('override the preset\'s epochs', int) = None,
-         n_latents: Param('latents per model (Tables 3 and 5 use 10, 50, 100)', int) = None,
-         device: Param('auto, cpu, cuda or cuda:N', str) = 'auto',
-         root: Param('folder holding one folder per run', str) = 'runs/paper',
-         options: Param('more pvae_train flags as JSON, e.g. \'{"lr": 0.001}\'', str) = '{}',
-         print_commands: Param('print one pvae_train command per run and exit', bool_arg) = False):
-    "Run (or print) one of the P-VAE paper's experiments as a grid of pvae_train runs, then print its table."
-    try:
-        if seeds < 1: raise ValueError(f'--seeds must be at least 1 (seeds 0 .. n-1 are run), got {seeds}')
-        extra = json.loads(options)
-        if not isinstance(extra, dict): raise ValueError('--options must be a JSON object')
-        if epochs is not None: extra['epochs'] = epochs
-        if n_latents is not None: extra['n_latents'] = n_latents
-        if device != 'auto': extra['device'] = device
-        grid = paper_grid(experiment, dataset=dataset, seeds=tuple(range(seeds)), preset=preset,
-                          archis=tuple(a.strip() for a in archi.split(',')), **extra)
-    except (ValueError, json.JSONDecodeError) as e:
-        print(f'pvae_paper: error: {e}', file=sys.stderr); sys.exit(2)
+def build_paper_parser() -> argparse.ArgumentParser:
+    "`pvae_paper`'s flags: which experiment, and how its runs go."
+    p = argparse.ArgumentParser(prog='pvae_paper', description="Run (or print) one of the P-VAE paper's experiments "
+                                'as a grid of pvae_train runs, then print its table.')
+    e = p.add_argument_group('experiment', 'which grid of runs: the table, the data, the recipe, architectures and seeds')
+    e.add_argument('--experiment', default='table2', choices=list(_TABLE_VALUES), help='the table (default: table2)')
+    e.add_argument('--dataset', default='nat16', choices=sorted(BUILDERS), help='dataset (default: nat16)')
+    e.add_argument('--preset', default='quick', choices=sorted(PRESETS), help='training recipe (default: quick)')
+    e.add_argument('--archi', default='lin|lin', help="architectures, comma separated (default: lin|lin; e.g. 'lin|lin,conv+b|lin')")
+    e.add_argument('--seeds', type=int, default=5, help='number of seeds, 0 .. n-1 (default: 5)')
+    e.add_argument('--epochs', type=int, help="override the preset's epochs")
+    e.add_argument('--n_latents', type=int, help='latents per model (Tables 3 and 5 use 10, 50, 100)')
+    e.add_argument('--options', default='{}', help='more pvae_train flags as JSON, e.g. \'{"lr": 0.001}\'')
+    r = p.add_argument_group('run', 'where and how the runs go')
+    r.add_argument('--root', default='runs/paper', help='folder holding one folder per run (default: runs/paper)')
+    r.add_argument('--device', default='auto', help="'auto', 'cpu', 'cuda' or 'cuda:N' (default: auto)")
+    r.add_argument('--threads', default='auto', help='CPU threads of the runs trained here: a number or auto (default)')
+    add_switch(r, 'print_commands', 'print one pvae_train command per run and exit')
+    r.add_argument('--jobs', type=int, help='with --print_commands: how many commands will run at once; each gets '
+                                            'its share of the cores (default: one per core)')
+    return p
+
+def paper(experiment='table2', dataset='nat16', preset='quick', archi='lin|lin', seeds=5, epochs=None, n_latents=None,
+          options='{}', root='runs/paper', device='auto', threads='auto', print_commands=False, jobs=None) -> None:
+    "What `pvae_paper` does: print the grid's commands, or train what is missing, evaluate and print the table."
+    if seeds < 1: raise ValueError(f'--seeds must be at least 1 (seeds 0 .. n-1 are run), got {seeds}')
+    if jobs is not None and jobs < 1: raise ValueError(f'--jobs must be at least 1, got {jobs}')
+    extra = json.loads(options)
+    if not isinstance(extra, dict): raise ValueError('--options must be a JSON object')
+    extra.update({k: v for k, v in dict(epochs=epochs, n_latents=n_latents).items() if v is not None})
+    if device != 'auto': extra['device'] = device
+    grid = paper_grid(experiment, dataset=dataset, seeds=tuple(range(seeds)), preset=preset,
+                      archis=tuple(a.strip() for a in archi.split(',')), **extra)
     if print_commands:
-        for spec in grid: print(spec.command(root))
+        jobs = jobs or available_cores()
+        share = max(1, available_cores() // jobs)
+        print(f'# {len(grid)} runs: run at most {jobs} at once (e.g. parallel -j {jobs}), {share} thread(s) each', file=sys.stderr)
+        for spec in grid: print(spec.command(root, threads=share))
         return
-    run_grid(grid, root, log=lambda m: print(m, file=sys.stderr))
+    run_grid(grid, root, log=lambda m: print(m, file=sys.stderr), threads=cpu_threads(threads))
     rows = collect(grid, root)
     print(paper_table(rows, experiment))
     if experiment == 'table2':
         for t in poisson_tests(rows):
             print(f"P-VAE vs {t['name']}: t = {t['t']:.1f}, p = {t['p']:.2g}, n = {t['n']}, "
                   f"{'significant' if t['significant'] else 'not significant'} (BH, alpha 0.01)")
+
+def main(argv=None):
+    "`pvae_paper`: one of the paper's experiments as a grid of runs."
+    run_command('pvae_paper', paper, **vars(build_paper_parser().parse_args(argv)))

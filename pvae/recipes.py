@@ -25,15 +25,15 @@ class TrainConfig:
     dataset: str = 'nat16'            # a name from pvae.data.BUILDERS
     data_root: str = None             # data/cache folder (default: $PVAE_DATA or ~/.cache/pvae)
     method: str = 'mc'                # 'mc', 'exact' or 'st' (paper Table 4)
-    epochs: int = 100                 # paper: 3000 (vH16), 1500 (CIFAR16), 400 (MNIST)
-    batch_size: int = 1000            # paper: 1000 (patches), 100 (MNIST)
-    lr: float = 5e-3                  # paper: 5e-3 (patches), 2e-3 (MNIST)
+    epochs: int = 100                 # passes over the training images (paper: 3000 vH16, 1500 CIFAR16, 400 MNIST)
+    batch_size: int = 1000            # images per step (paper: 1000 patches, 100 MNIST)
+    lr: float = 5e-3                  # peak learning rate (paper: 5e-3 patches, 2e-3 MNIST)
     optimizer: str = 'adamax'         # adamax (paper), adam, adamw, sgd
     beta2: float = 0.999              # adam/adamax/adamw: decay of the second-moment (adamax: max-norm) estimate (paper 0.999)
-    weight_decay: float = 0.0
+    weight_decay: float = 0.0         # the optimizer's weight decay
     warmup_portion: float = 0.01      # linear lr warm-up over this share of all steps
     scheduler: str = 'cosine'         # 'cosine' (to eta_min after warm-up) or 'none'
-    eta_min: float = 1e-5
+    eta_min: float = 1e-5             # the learning rate the cosine schedule ends at
     kl_beta: float = 1.0              # final KL weight
     kl_beta_min: float = 1e-4         # starting KL weight
     kl_anneal_portion: float = 0.5    # share of steps over which beta rises (per cycle if kl_anneal_cycles > 0)
@@ -51,7 +51,8 @@ class TrainConfig:
     checkpoint_every: int = 10        # write the checkpoint every this many epochs (and at the end)
     n_valid: int = 10_000             # validation images used (None: all)
     gif_every: int = 0                # linear decoders: a frame of dictionary.gif every this many epochs (0: no gif)
-    seed: int = 0
+    tensorboard: bool = False         # also write TensorBoard event files to out/tensorboard (the tensorboard extra)
+    seed: int = 0                     # seeds the batches' order and the sampling noise
     device: str = 'auto'              # 'auto', 'cpu', 'cuda' or 'cuda:N'
 
     def __post_init__(self): check_train_config(self)

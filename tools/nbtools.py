@@ -3,6 +3,8 @@ nbdev's doc processing.
 
     python tools/nbtools.py tested-notebooks   # the notebooks `nbdev_test` tests, one a line
     python tools/nbtools.py proc-nbs           # nbdev's doc processing of every notebook into _proc/
+    python tools/nbtools.py sync-quarto        # copy the top-level _quarto.yml (the source) to nbs/, where nbdev reads it
+    python tools/nbtools.py sync-quarto --check    # CI: fail if the copy differs
 
 The scripts next to it import it as `nbtools` (`python tools/x.py` puts tools/ first on sys.path).
 
@@ -110,13 +112,27 @@ def proc_nbs() -> Path:
     return _proc_nbs(n_workers=0, force=True)
 
 
+QUARTO_SOURCE, QUARTO_COPY = Path('_quarto.yml'), Path('nbs/_quarto.yml')
+
+def sync_quarto(check: bool = False) -> bool:
+    "Copy the top-level _quarto.yml (the source) to nbs/_quarto.yml (where nbdev 2 reads it); with `check`, only compare."
+    same = QUARTO_COPY.exists() and QUARTO_COPY.read_text() == QUARTO_SOURCE.read_text()
+    if not same and not check: QUARTO_COPY.write_text(QUARTO_SOURCE.read_text())
+    return same
+
+
 def main(argv=None):
     import argparse
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('command', choices=['tested-notebooks', 'proc-nbs'])
+    parser.add_argument('command', choices=['tested-notebooks', 'proc-nbs', 'sync-quarto'])
+    parser.add_argument('--check', action='store_true', help='sync-quarto: fail if nbs/_quarto.yml differs, change nothing')
     args = parser.parse_args(argv)
     if args.command == 'tested-notebooks':
         for p in tested_notebooks(): print(os.path.relpath(p))
+    elif args.command == 'sync-quarto':
+        if sync_quarto(args.check): print(f'{QUARTO_COPY} is the same as {QUARTO_SOURCE}')
+        elif args.check: raise SystemExit(f'{QUARTO_COPY} differs from {QUARTO_SOURCE} (the source): run python tools/nbtools.py sync-quarto')
+        else: print(f'copied {QUARTO_SOURCE} to {QUARTO_COPY}')
     else: print(f'processed the notebooks into {os.path.relpath(proc_nbs())}/')
 
 

@@ -13,7 +13,7 @@ config = ConfigParser(delimiters=['='])
 config.read(here / 'settings.ini', encoding='utf-8')
 cfg = config['DEFAULT']
 
-for key in ('version', 'description', 'repo', 'user', 'author', 'author_email', 'license', 'min_python'):
+for key in ('version', 'description', 'repo', 'user', 'author', 'license', 'min_python'):
     if key not in cfg: raise ValueError(f'settings.ini is missing the required key {key!r}')
 
 licenses = {
@@ -57,7 +57,7 @@ setuptools.setup(
     zip_safe=False,
     entry_points={'console_scripts': console_scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
     author=cfg['author'],
-    author_email=cfg['author_email'],
+    **({'author_email': cfg['author_email']} if cfg.get('author_email') else {}),   # none published yet
     description=cfg['description'],
     keywords=cfg['keywords'],
 )

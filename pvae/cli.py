@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from .data import BUILDERS
+from .data import BUILDERS, load_dataset
 from .eat import SAMPLERS, INDICATORS
 from .layers import ACTIVATIONS
 from .models import ModelConfig, default_model_config, MODELS, METHODS
@@ -99,11 +99,15 @@ def _resume(out: Path, quiet: bool, flags: dict) -> Trainer:
     if done >= epochs: return None
     return Trainer.resume(out, quiet=quiet, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
 
-def _start(out: Path, quiet: bool, configs: tuple) -> Trainer:
-    "A new Trainer for a run in `out` (refusing a folder that already holds one)."
+def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Trainer:
+    "A new Trainer for a run in `out` (refusing a folder that already holds one); `download`: fetch MNIST if missing."
     if (out / CHECKPOINT_FILE).exists():
         raise FileExistsError(f'{out} already holds a run; pass --resume to continue it or choose another --out')
-    return Trainer(*configs, out, quiet=quiet)
+    tcfg = configs[1]
+    if download and 'download' not in inspect.signature(BUILDERS[tcfg.dataset]).parameters:
+        raise ValueError(f'--download fetches MNIST and FashionMNIST; {tcfg.dataset} is not downloaded (see chapter 01b_data)')
+    data = load_dataset(tcfg.dataset, root=tcfg.data_root, download=True) if download else None
+    return Trainer(*configs, out, quiet=quiet, data=data)
 
 def _finish(trainer: Trainer, out: Path) -> None:
     "At the end of a run with a linear decoder: dictionary.png (and .gif), and how Gabor-like the dictionary is."
@@ -125,13 +129,13 @@ def _finish(trainer: Trainer, out: Path) -> None:
 
 # %% ../nbs/03e_cli.ipynb #6202e577
 def train_from_cli(model=None, archi=None, dataset=None, preset=None, out=None, resume=False, seed=None, quiet=False,
-                   until=None, config=None, threads='auto', **flags) -> Path:
+                   until=None, config=None, threads='auto', download=False, **flags) -> Path:
     "What `pvae_train` does, callable from Python: build configs from the paper's defaults and `flags`, train, save."
-    try: return _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, **flags)
+    try: return _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download, **flags)
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
 
-def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, **flags) -> Path:
+def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download, **flags) -> Path:
     say = (lambda *a, **k: None) if distributed_info().rank else print
     if until is not None and (not isinstance(until, int) or until < 1):
         raise ValueError(f'--until must be a positive number of epochs, got {until!r}')
@@ -155,7 +159,7 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
             return out
         say(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
     else:
-        trainer = _start(out, quiet, _new_configs(model, archi, dataset, preset, seed, flags, recorded))
+        trainer = _start(out, quiet, _new_configs(model, archi, dataset, preset, seed, flags, recorded), download)
         procs = f' in {trainer.dist.world_size} processes ({trainer.dist.backend})' if trainer.dist.active else ''
         where = f'{trainer.device} ({n_threads} thread{"s" * (n_threads > 1)})' if trainer.device.type == 'cpu' else trainer.device
         say(f'training a {model} VAE ({archi}) on {dataset} for {trainer.cfg.epochs} epochs on {where}{procs}, '
@@ -194,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     g['model'].add_argument('--model', choices=list(MODELS), help='the latent distribution (default: poisson)')
     g['model'].add_argument('--archi', help="architecture '<enc>[+b]|<dec>[+b]' (default: lin|lin)")
     g['data'].add_argument('--dataset', choices=sorted(BUILDERS), help='dataset (default: nat16, embedded in pvae)')
+    add_switch(g['data'], 'download', 'MNIST, FashionMNIST: download the files if they are not in --data_root')
     g['training'].add_argument('--preset', choices=sorted(PRESETS), help='training recipe (default: quick)')
     g['training'].add_argument('--seed', type=int, help='random seed of the model and the training (default: 0)')
     r = g['run']

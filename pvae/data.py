@@ -317,8 +317,8 @@ def build_idx(name: str, root=None, download: bool = False) -> Dataset:
         path = find(stem)
         if path is None:
             raise _missing(base / f'{stem}.gz', f'{name} file {stem}', f'Put the four IDX files ({", ".join(IDX_FILES.values())}, '
-                           f'gzipped or not) in {base}, or call load_dataset({name!r}, download=True) on a machine '
-                           f'that is online.')
+                           f'gzipped or not) in {base}, or download them on a machine that is online: add --download to '
+                           f'the pvae_train command (in Python: load_dataset({name!r}, download=True)).')
         arrays[key] = read_idx(path)
     x_train, x_valid = (check_images(arrays[k].astype(np.float32) / 255.0, k) for k in ('x_train', 'x_valid'))
     y_train, y_valid = check_labels(arrays['y_train'], len(x_train)), check_labels(arrays['y_valid'], len(x_valid))

@@ -32,6 +32,7 @@ min_python = cfg['min_python']
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
 tensorboard_requirements = cfg.get('tensorboard_requirements', '').split()
+mnist5k_requirements = cfg.get('mnist5k_requirements', '').split()
 console_scripts = cfg.get('console_scripts', '').split()
 long_description = (here / 'README.md').read_text(encoding='utf-8') if (here / 'README.md').exists() else cfg['description']
 
@@ -49,7 +50,7 @@ setuptools.setup(
     packages=setuptools.find_packages(include=[cfg['lib_path'], cfg['lib_path'] + '.*']),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements, 'tensorboard': tensorboard_requirements},
+    extras_require={'dev': dev_requirements, 'tensorboard': tensorboard_requirements, 'mnist5k': mnist5k_requirements},
     package_data={cfg['lib_path']: ['pretrained/*.pt', 'pretrained/*.json']},   # the published models (chapter 09)
     python_requires='>=' + min_python,
     long_description=long_description,

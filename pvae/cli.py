@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from .data import BUILDERS, load_dataset
+from .data import BUILDERS, IMAGE_SIZES, load_dataset
 from .eat import SAMPLERS, INDICATORS
 from .layers import ACTIVATIONS
 from .models import ModelConfig, default_model_config, MODELS, METHODS
@@ -82,7 +82,7 @@ def _new_configs(model, archi, dataset, preset, seed, flags, recorded) -> tuple:
     if recorded is not None:
         return (ModelConfig(**{**recorded['model'], **m, 'model': model, 'archi': archi, 'seed': seed}),
                 TrainConfig(**{**recorded['train'], **t, 'dataset': dataset, 'seed': seed}))
-    m.setdefault('input_size', 28 if 'MNIST' in dataset else 16)
+    m.setdefault('input_size', IMAGE_SIZES[dataset])
     return (default_model_config(model, archi, seed=seed, **m),
             recipe(model, preset, archi=archi, dataset=dataset, seed=seed, **t))
 

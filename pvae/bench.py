@@ -234,7 +234,7 @@ def bench_threads(threads=None, steps: int = 20, repeats: int = 5) -> list:
         finally: torch.set_num_threads(before)
     return rows
 
-# %% ../nbs/07_bench.ipynb #c7018faa
+# %% ../nbs/07_bench.ipynb #693a48e8
 _SAMPLER_COLUMNS = ['batch', 'temperature', 'indicator', 'max_rate', 'n_exp', 'reference_fwd_ms', 'reference_fwdbwd_ms',
                     'reference_peak_mb', 'fast_fwd_ms', 'fast_fwdbwd_ms', 'fast_peak_mb', 'gauss_ms', 'speedup',
                     'fast_vs_gauss']
@@ -248,6 +248,7 @@ def _devices(device: str) -> list:
 _TRAIN_COLUMNS = ['model', 'archi', 'compiled', 'batch', 'input', 'step_ms', 'patches_per_s', 'peak_mb', 'vs_gaussian', 'epoch_s',
                   'recipe', 'recipe_hours']
 
+# %% ../nbs/07_bench.ipynb #e4b8d2d8
 def build_bench_parser() -> argparse.ArgumentParser:
     "`pvae_bench`'s flags: what to time, and how."
     p = argparse.ArgumentParser(prog='pvae_bench', description='Benchmark pvae and print markdown tables.')
@@ -263,6 +264,7 @@ def build_bench_parser() -> argparse.ArgumentParser:
     add_switch(h, 'cold', 'main: build the dataset inside the timing (a fresh data folder)')
     return p
 
+# %% ../nbs/07_bench.ipynb #fe9c0d88
 def bench(part, device='auto', threads=None, repeats=None, quick=False, compile=False, cold=False) -> None:
     "What `pvae_bench` does: run one benchmark and print its tables."
     if part == 'threads':

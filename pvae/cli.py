@@ -127,13 +127,20 @@ def _finish(trainer: Trainer, out: Path) -> None:
               f'active latents\' and {g["gabor_like_top_quarter"]:.0%} of the most-used quarter\'s (median Gabor R^2 '
               f'{g["gabor_r2_median"]:.2f}); {pictures} in {out}')
 
-# %% ../nbs/03e_cli.ipynb #6202e577
+# %% ../nbs/03e_cli.ipynb #9d944d93
 def train_from_cli(model=None, archi=None, dataset=None, preset=None, out=None, resume=False, seed=None, quiet=False,
                    until=None, config=None, threads='auto', download=False, **flags) -> Path:
     "What `pvae_train` does, callable from Python: build configs from the paper's defaults and `flags`, train, save."
     try: return _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download, **flags)
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
+
+# %% ../nbs/03e_cli.ipynb #7f0be576
+def _what_to_train(model, archi, dataset, seed, preset, recorded) -> tuple:
+    "(model, archi, dataset, seed, preset): as given, else the recorded run's (--config), else the main job's."
+    m, t = (recorded['model'], recorded['train']) if recorded else ({}, {})
+    return (model or m.get('model', 'poisson'), archi or m.get('archi', 'lin|lin'), dataset or t.get('dataset', 'nat16'),
+            seed if seed is not None else t.get('seed', 0), 'config' if recorded else preset or 'quick')
 
 def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download, **flags) -> Path:
     say = (lambda *a, **k: None) if distributed_info().rank else print
@@ -146,11 +153,7 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
                          'a run from its checkpoint) nor --preset (the recorded config is the recipe)')
     n_threads = cpu_threads(threads)
     recorded = read_run_config(config) if config is not None else None
-    model = model or (recorded['model']['model'] if recorded else 'poisson')
-    archi = archi or (recorded['model']['archi'] if recorded else 'lin|lin')
-    dataset = dataset or (recorded['train']['dataset'] if recorded else 'nat16')
-    seed = seed if seed is not None else (recorded['train']['seed'] if recorded else 0)
-    preset = 'config' if recorded else preset or 'quick'
+    model, archi, dataset, seed, preset = _what_to_train(model, archi, dataset, seed, preset, recorded)
     out = Path(out) if out else Path('runs') / default_run_folder(model, archi, dataset, seed, preset, flags)
     if resume:
         trainer = _resume(out, quiet, flags)
@@ -174,7 +177,7 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
     print(f'run folder: {out}')
     return out
 
-# %% ../nbs/03e_cli.ipynb #5fda9f5e
+# %% ../nbs/03e_cli.ipynb #fe4ad6b1
 _GROUPS = dict(model='what is trained: the model family, its architecture and every ModelConfig field',
                data='what it is trained on',
                training='how it is trained: the recipe, the seed and the other TrainConfig fields',
@@ -190,6 +193,7 @@ def field_notes(cls) -> dict:
     except (OSError, TypeError): return {}
     return dict(m.groups() for m in (re.match(r'\s+(\w+): [^=#]+=[^#]+#\s*(.+)$', l) for l in lines) if m)
 
+# %% ../nbs/03e_cli.ipynb #5f38258f
 def build_parser() -> argparse.ArgumentParser:
     "`pvae_train`'s flags, in four groups; a flag left out is absent from the parsed namespace."
     p = argparse.ArgumentParser(prog='pvae_train', argument_default=argparse.SUPPRESS, description='Train a VAE of the '

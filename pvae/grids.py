@@ -162,7 +162,7 @@ def poisson_tests(rows: list, value: str = 'active', alpha: float = 0.01) -> lis
     common = sorted(set.intersection(*[set(by[n]) for n in others], set(by['poisson'])))
     return paired_tests([by['poisson'][s] for s in common], {n: [by[n][s] for s in common] for n in others}, alpha)
 
-# %% ../nbs/08_grids.ipynb #b100de52
+# %% ../nbs/08_grids.ipynb #e7be5328
 def build_paper_parser() -> argparse.ArgumentParser:
     "`pvae_paper`'s flags: which experiment, and how its runs go."
     p = argparse.ArgumentParser(prog='pvae_paper', description="Run (or print) one of the P-VAE paper's experiments "
@@ -185,6 +185,7 @@ def build_paper_parser() -> argparse.ArgumentParser:
                                             'its share of the cores (default: one per core)')
     return p
 
+# %% ../nbs/08_grids.ipynb #617099e1
 def paper(experiment='table2', dataset='nat16', preset='quick', archi='lin|lin', seeds=5, epochs=None, n_latents=None,
           options='{}', root='runs/paper', device='auto', threads='auto', print_commands=False, jobs=None) -> None:
     "What `pvae_paper` does: print the grid's commands, or train what is missing, evaluate and print the table."

@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['typical_log_rates', 'time_ms', 'peak_memory_mb', 'bench_sampler', 'format_table', 'machine_description',
-           'bench_train', 'bench_main', 'bench_threads', 'build_bench_parser', 'bench', 'main']
+           'time_train_step', 'bench_train', 'bench_iterative', 'bench_main', 'bench_threads', 'build_bench_parser',
+           'bench', 'main']
 
 # %% ../nbs/07_bench.ipynb #f56a0bbf
 import argparse
@@ -135,6 +136,20 @@ def _preset_for(batch: int) -> str:
     return 'MNIST' if batch == PRESETS['MNIST']['batch_size'] else 'vH16'
 
 # %% ../nbs/07_bench.ipynb #b3a13f5f
+def time_train_step(mcfg, tcfg, repeats: int = 5) -> tuple:
+    "(median ms, peak MiB) of `Trainer.train_step` for these configs on random images, at the end of the schedules."
+    size, batch = mcfg.input_size, tcfg.batch_size
+    x = torch.randn(2 * batch, 1, size, size, generator=torch.Generator().manual_seed(0))
+    with tempfile.TemporaryDirectory() as tmp:
+        if tcfg.compile: torch.compiler.reset()                 # a fresh compile cache for each model
+        trainer = Trainer(mcfg, tcfg, tmp, data=Dataset('bench', x, x[:batch]), quiet=True)
+        xb = x[:batch].to(trainer.device)
+        def step():
+            trainer.step = trainer.n_steps - 1                  # end of the schedules: T and beta at their final values
+            trainer.train_step(xb)
+        if tcfg.compile: step()                                 # compiling happens in the first calls
+        return time_ms(step, repeats, tcfg.device), peak_memory_mb(step, tcfg.device)
+
 def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis=('lin|lin', 'conv+b|lin'),
                 batch_sizes=(1000, 100), method: str = 'mc', device='cpu', repeats: int = 5, compile: bool = False) -> list:
     "Rows of training-step time (ms), patches/s, peak memory (MiB), one epoch of the recipe's data and full-recipe projections."
@@ -145,22 +160,10 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
         for archi in archis:
             gauss_ms = None
             for model in sorted(models, key=lambda m: m != 'gaussian'):         # the Gaussian first: the reference
-                gen = torch.Generator().manual_seed(0)
-                x = torch.randn(2 * batch, 1, size, size, generator=gen)
-                data = Dataset('bench', x, x[:batch])
                 mcfg = default_model_config(model, archi, input_size=size)
                 tcfg = recipe(model, preset, archi=archi, method=method, batch_size=batch, epochs=2, n_valid=batch, device=device,
                               compile=compile)
-                with tempfile.TemporaryDirectory() as tmp:
-                    if compile: torch.compiler.reset()                 # a fresh compile cache for each model
-                    trainer = Trainer(mcfg, tcfg, tmp, data=data, quiet=True)
-                    xb = x[:batch].to(trainer.device)
-                    def step():
-                        trainer.step = trainer.n_steps - 1              # end of the schedules: T and beta at their final values
-                        trainer.train_step(xb)
-                    if compile: step()                                  # compiling happens in the first calls
-                    ms = time_ms(step, repeats, device)
-                    peak = peak_memory_mb(step, device)
+                ms, peak = time_train_step(mcfg, tcfg, repeats)
                 if model == 'gaussian': gauss_ms = ms
                 steps_epoch = math.ceil(n_train / batch)
                 rows.append(dict(device=str(device), model=model, archi=archi, compiled=compile, batch=batch, input=f'{size}x{size}',
@@ -168,6 +171,34 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
                                  vs_gaussian=ms / gauss_ms if gauss_ms else float('nan'),
                                  epoch_s=steps_epoch * ms / 1e3,
                                  recipe=preset, recipe_hours=PRESETS[preset]['epochs'] * steps_epoch * ms / 3.6e6))
+    return rows
+
+# %% ../nbs/07_bench.ipynb #dc0f5bec
+def _inference_step_ms(batch: int, n_latents: int, pixels: int, temperature: float, device, repeats: int) -> float:
+    "One iP-VAE inference step's essentials, forward and backward: a sampler call and two products with phi."
+    gen = torch.Generator().manual_seed(0)
+    u = typical_log_rates(batch, n_latents, device=device).requires_grad_()
+    phi = (torch.randn(pixels, n_latents, generator=gen) * 0.05).to(device).requires_grad_()
+    x = torch.randn(batch, pixels, generator=gen).to(device)
+    def step():
+        z = Poisson(u, temperature, validate=False).rsample()
+        e = x - z @ phi.T
+        ((e @ phi).sum() + (e ** 2).sum()).backward()
+    return time_ms(step, repeats, device)
+
+def bench_iterative(n_steps=(4, 16, 64), batch: int = 200, n_latents: int = 512, device='cpu', repeats: int = 5) -> list:
+    "Rows of training-step time (ms) of the amortized P-VAE and of the iP-VAE at each T, with the parts' sum and overhead."
+    rows = []
+    train = dict(batch_size=batch, epochs=2, n_valid=batch, device=device, method='mc')
+    ms, peak = time_train_step(default_model_config('poisson', n_latents=n_latents), recipe('poisson', 'vH16', **train), repeats)
+    rows.append(dict(model='poisson', T=1, batch=batch, step_ms=ms, peak_mb=peak, vs_amortized=1.0))
+    tcfg = recipe('ipoisson', 'vH16', **train)
+    one = _inference_step_ms(batch, n_latents, 256, tcfg.temp_stop, device, repeats)
+    for T in n_steps:
+        mcfg = default_model_config('ipoisson', n_latents=n_latents, n_steps=T)
+        step_ms, peak = time_train_step(mcfg, tcfg, repeats)
+        rows.append(dict(model='ipoisson', T=T, batch=batch, step_ms=step_ms, peak_mb=peak, vs_amortized=step_ms / ms,
+                         parts_ms=T * one, overhead=step_ms / (T * one)))
     return rows
 
 # %% ../nbs/07_bench.ipynb #b3ddc6d4
@@ -291,6 +322,9 @@ def bench(part, device='auto', threads=None, repeats=None, quick=False, compile=
             if compile: rows += bench_train(device=dev, compile=True, **kw)
             print(f'\n### Training steps on {dev}: {machine_description(dev)}\n')
             print(format_table(rows, _TRAIN_COLUMNS))
+            rows = bench_iterative(device=dev, **(dict(n_steps=(16,), repeats=1) if quick else dict(repeats=repeats)))
+            print(f'\n### The iP-VAE\'s training step against the amortized P-VAE\'s on {dev}: {machine_description(dev)}\n')
+            print(format_table(rows))
 
 def main(argv=None):
     "`pvae_bench`: time pvae and print markdown tables."

@@ -36,7 +36,7 @@ def evaluating(model, seed: int = None):
 def eval_batches(model, x: torch.Tensor, batch_size: int = 1000):
     "Yield (batch of x on the model's device (B, 1, S, S), its posterior at the model's evaluation temperature)."
     device = next(model.parameters()).device
-    t = EVAL_TEMPERATURE[model.cfg.model]
+    t = EVAL_TEMPERATURE[model.cfg.family]
     for i in range(0, len(x), batch_size):
         xb = x[i:i + batch_size].to(device)
         yield xb, model.infer(xb, temperature=t)
@@ -63,7 +63,7 @@ def evaluate_model(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0
             kl_sum = kl_sum + kl.sum(0)
     out = {k: v / len(x) for k, v in sums.items()}
     out['nelbo'] = out['mse'] + out['kl']
-    out['active'] = active_latents(kl_sum / len(x), model.cfg.model).float().mean().item()
+    out['active'] = active_latents(kl_sum / len(x), model.cfg.family).float().mean().item()
     return out
 
 # %% ../nbs/03a_metrics.ipynb #5f66d15d
@@ -96,7 +96,7 @@ def latent_samples(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0
 def encoder_features(model, x: torch.Tensor, batch_size: int = 1000) -> torch.Tensor:
     "The pre-sampling encoder outputs used for KNN and shattering (N, K'): log dr (P-VAE), loc (Gaussian, Laplace), logits (categorical)."
     def features(q):
-        if model.cfg.model == 'poisson': return q.log_rate - model.prior_log_rate
+        if model.cfg.family == 'poisson': return q.log_rate - model.prior_log_rate
         return q.logits if model.cfg.model == 'categorical' else q.loc
     with evaluating(model): return torch.cat([features(q).flatten(1).cpu() for _, q in eval_batches(model, x, batch_size)])
 
@@ -194,7 +194,7 @@ def gabor_summary(model, x: torch.Tensor, r2: torch.Tensor = None, usage: torch.
     r2 = gabor_fit(model.dictionary) if r2 is None else r2
     usage = element_usage(model, x) if usage is None else usage
     like = r2 > GABOR_LIKE
-    active = usage > ACTIVE_THRESHOLDS[model.cfg.model] if model.cfg.model != 'categorical' else torch.ones_like(like)
+    active = usage > ACTIVE_THRESHOLDS[model.cfg.family] if model.cfg.model != 'categorical' else torch.ones_like(like)
     top = torch.argsort(usage, descending=True)[:max(1, len(usage) // 4)]
     return dict(gabor_like=like.float().mean().item(), gabor_r2_median=r2.median().item(),
                 gabor_like_active=like[active].float().mean().item() if active.any() else float('nan'),

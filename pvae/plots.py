@@ -45,7 +45,7 @@ def plot_reconstructions(model, x: torch.Tensor, n: int = 8, ax=None):
     "First `n` images of x (N, 1, S, S) above their reconstructions from the posterior mean."
     device = next(model.parameters()).device
     xb = x[:n].to(device)
-    q = model.infer(xb, temperature=EVAL_TEMPERATURE[model.cfg.model])
+    q = model.infer(xb, temperature=EVAL_TEMPERATURE[model.cfg.family])
     rec = model.decode(model.posterior_mean(q)).cpu()
     pairs = torch.stack([x[:n, 0].cpu(), rec[:, 0]], 1)                         # (n, 2, S, S)
     S = pairs.shape[-1]

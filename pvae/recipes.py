@@ -95,6 +95,8 @@ MODEL_TRAIN_DEFAULTS = {   # the paper's per-model temperature recipes
     'categorical': dict(temp_start=1.0, temp_stop=0.1, temp_anneal_portion=0.5),
     'gaussian': dict(temp_start=1.0, temp_stop=1.0, temp_anneal_portion=0.0),
     'laplace': dict(temp_start=1.0, temp_stop=1.0, temp_anneal_portion=0.0),
+    'ipoisson': dict(temp_start=1.0, temp_stop=0.01, temp_anneal_portion=0.5),    # the follow-up's: 1 -> 0.01
+    'igaussian': dict(temp_start=1.0, temp_stop=1.0, temp_anneal_portion=0.0),
 }
 
 def recipe(model: str = 'poisson', preset: str = 'quick', archi: str = 'lin|lin', **overrides) -> TrainConfig:

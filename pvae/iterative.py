@@ -34,13 +34,16 @@ def natural_gradient(u: Tensor, u_prior: Tensor, x: Tensor, phi: Tensor, sigma: 
     return drive / sigma ** 2 - beta * (u - u_prior)
 
 # %% ../nbs/02c_iterative.ipynb #00d46c25
+def _step(u, x, z, phi, eta, bias, sigma, max_log_rate):
+    u = u + eta * ((x - z @ phi.T) @ phi / sigma ** 2 - bias)
+    return u if max_log_rate is None else softclamp_upper(u, max_log_rate)
+
 def iterative_update(u: Tensor, x: Tensor, z: Tensor, phi: Tensor, eta: Tensor, bias: Tensor, sigma: Tensor,
                      max_log_rate: float = 5.0) -> Tensor:
     "One step of the states u (B, K) from the latents z (B, K) they emitted, for patches x (B, D), phi (D, K)."
     if not (torch.as_tensor(eta) > 0).all(): raise ValueError('the step sizes eta must be positive')
     if not (torch.as_tensor(sigma) > 0).all(): raise ValueError('the noise scale sigma must be positive')
-    u = u + eta * ((x - z @ phi.T) @ phi / sigma ** 2 - bias)
-    return u if max_log_rate is None else softclamp_upper(u, max_log_rate)
+    return _step(u, x, z, phi, eta, bias, sigma, max_log_rate)
 
 # %% ../nbs/02c_iterative.ipynb #7592dd2a
 @dataclass
@@ -133,8 +136,7 @@ class IterativePoissonVAE(IterativeVAE):
     def draw(self, posterior, generator=None): return flush_subnormal(posterior.rsample(generator=generator))
 
     def update(self, u, x, z):
-        return iterative_update(u, x, z, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(),
-                                self.cfg.max_log_rate)
+        return _step(u, x, z, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), self.cfg.max_log_rate)
 
     def step_kl(self, u, u_before): return poisson_kl(u, u_before)
 
@@ -155,7 +157,7 @@ class IterativeGaussianVAE(IterativeVAE):
         return self.activate(loc + posterior.scale * torch.randn(loc.shape, generator=generator, dtype=loc.dtype, device=loc.device))
 
     def update(self, u, x, z):
-        return iterative_update(u, x, z, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), None)
+        return _step(u, x, z, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), None)
 
     def _moved(self, u, u_before):                           # KL of N(u, s) from N(u_before, s): the cost of the move
         s = self.prior_log_scale.expand_as(u)

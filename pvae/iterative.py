@@ -34,8 +34,8 @@ def natural_gradient(u: Tensor, u_prior: Tensor, x: Tensor, phi: Tensor, sigma: 
     return drive / sigma ** 2 - beta * (u - u_prior)
 
 # %% ../nbs/02c_iterative.ipynb #00d46c25
-def _step(u, x, z, phi, eta, bias, sigma, max_log_rate):
-    u = u + eta * ((x - z @ phi.T) @ phi / sigma ** 2 - bias)
+def _step(u, error, phi, eta, bias, sigma, max_log_rate):
+    u = u + eta * (error @ phi / sigma ** 2 - bias)
     return u if max_log_rate is None else softclamp_upper(u, max_log_rate)
 
 def iterative_update(u: Tensor, x: Tensor, z: Tensor, phi: Tensor, eta: Tensor, bias: Tensor, sigma: Tensor,
@@ -43,7 +43,7 @@ def iterative_update(u: Tensor, x: Tensor, z: Tensor, phi: Tensor, eta: Tensor, 
     "One step of the states u (B, K) from the latents z (B, K) they emitted, for patches x (B, D), phi (D, K)."
     if not (torch.as_tensor(eta) > 0).all(): raise ValueError('the step sizes eta must be positive')
     if not (torch.as_tensor(sigma) > 0).all(): raise ValueError('the noise scale sigma must be positive')
-    return _step(u, x, z, phi, eta, bias, sigma, max_log_rate)
+    return _step(u, x - z @ phi.T, phi, eta, bias, sigma, max_log_rate)
 
 # %% ../nbs/02c_iterative.ipynb #7592dd2a
 @dataclass
@@ -75,7 +75,7 @@ class IterativeVAE(BaseVAE):
 
     def start(self, n: int) -> Tensor: raise NotImplementedError           # (n, K) u_0
     def draw(self, posterior, generator=None) -> Tensor: raise NotImplementedError
-    def update(self, u: Tensor, x: Tensor, z: Tensor) -> Tensor: raise NotImplementedError
+    def update(self, u: Tensor, error: Tensor) -> Tensor: raise NotImplementedError   # from the error x - phi z
     def step_kl(self, u: Tensor, u_before: Tensor) -> Tensor: raise NotImplementedError
 
 # %% ../nbs/02c_iterative.ipynb #9f58c1e9
@@ -89,11 +89,13 @@ def run(self: IterativeVAE, x: Tensor, n_steps: int = None, temperature: float =
     x = x.flatten(1)
     u = [self.start(len(x))]
     z = [self.draw(self.posterior(u[0], t), generator)]
+    error = x - self.fc_dec(z[0])                         # each step's error is its score and the next step's drive
     recon, kl = [], []
     for _ in range(T):
-        u.append(self.update(u[-1], x, z[-1]))
+        u.append(self.update(u[-1], error))
         z.append(self.draw(self.posterior(u[-1], t), generator))
-        recon.append(((x - self.fc_dec(z[-1])) ** 2).sum(1))
+        error = x - self.fc_dec(z[-1])
+        recon.append((error ** 2).sum(1))
         kl.append(self.step_kl(u[-1], u[-2]))
     return IterativeOutput(torch.stack(u), torch.stack(z), torch.stack(recon), torch.stack(kl))
 
@@ -135,8 +137,8 @@ class IterativePoissonVAE(IterativeVAE):
 
     def draw(self, posterior, generator=None): return flush_subnormal(posterior.rsample(generator=generator))
 
-    def update(self, u, x, z):
-        return _step(u, x, z, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), self.cfg.max_log_rate)
+    def update(self, u, error):
+        return _step(u, error, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), self.cfg.max_log_rate)
 
     def step_kl(self, u, u_before): return poisson_kl(u, u_before)
 
@@ -156,8 +158,8 @@ class IterativeGaussianVAE(IterativeVAE):
         loc = posterior.loc
         return self.activate(loc + posterior.scale * torch.randn(loc.shape, generator=generator, dtype=loc.dtype, device=loc.device))
 
-    def update(self, u, x, z):
-        return _step(u, x, z, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), None)
+    def update(self, u, error):
+        return _step(u, error, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), None)
 
     def _moved(self, u, u_before):                           # KL of N(u, s) from N(u_before, s): the cost of the move
         s = self.prior_log_scale.expand_as(u)

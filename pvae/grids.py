@@ -78,14 +78,17 @@ def experiment_grid(variants=('poisson', 'gaussian', 'laplace', 'categorical'), 
             if valid_combination(v, a, m)]
 
 # %% ../nbs/08_grids.ipynb #197354b3
-def paper_grid(experiment: str, dataset: str = 'nat16', seeds=(0, 1, 2, 3, 4), preset: str = 'quick', archis=('lin|lin',),
+def paper_grid(experiment: str, dataset: str = 'nat16', seeds=(0, 1, 2, 3, 4), preset: str = None, archis=('lin|lin',),
                **options) -> list:
     "The runs of one of the paper's experiments: 'table2', 'table4', 'knn', 'beta', or the follow-up's 'iterative'."
-    kw = dict(archis=archis, datasets=(dataset,), seeds=seeds, preset=preset, **options)
+    preset = preset or ('iterative' if experiment == 'iterative' else 'quick')
+    if preset not in PRESETS: raise ValueError(f'unknown preset {preset!r}; choose one of {sorted(PRESETS)}')
+    kw = {'betas': (PRESETS[preset].get('kl_beta', 1.0),),          # the preset's beta unless betas are given
+          **dict(archis=archis, datasets=(dataset,), seeds=seeds, preset=preset), **options}
     if experiment == 'table2': return experiment_grid(('poisson', 'gaussian', 'laplace'), methods=('mc',), **kw)
     if experiment == 'table4': return experiment_grid(('poisson', 'gaussian', 'laplace', 'categorical'), methods=('exact', 'mc', 'st'), **kw)
     if experiment == 'knn': return experiment_grid(PAPER_VARIANTS, methods=('mc',), **kw)
-    if experiment == 'beta': return experiment_grid(('poisson',), methods=('mc',), betas=(0.2, 0.6, 1.0, 1.5, 4.0), **kw)
+    if experiment == 'beta': return experiment_grid(('poisson',), methods=('mc',), **{**kw, 'betas': (0.2, 0.6, 1.0, 1.5, 4.0)})
     if experiment == 'iterative': return experiment_grid(('ipoisson', 'igaussian', 'igaussian-relu'), methods=('mc',), **kw)
     raise ValueError(f"unknown experiment {experiment!r}; choose 'table2', 'table4', 'knn', 'beta' or 'iterative'")
 
@@ -174,7 +177,7 @@ def build_paper_parser() -> argparse.ArgumentParser:
     e = p.add_argument_group('experiment', 'which grid of runs: the table, the data, the recipe, architectures and seeds')
     e.add_argument('--experiment', default='table2', choices=list(_TABLE_VALUES), help='the table (default: table2)')
     e.add_argument('--dataset', default='nat16', choices=sorted(BUILDERS), help='dataset (default: nat16)')
-    e.add_argument('--preset', default='quick', choices=sorted(PRESETS), help='training recipe (default: quick)')
+    e.add_argument('--preset', choices=sorted(PRESETS), help='training recipe (default: quick; iterative for --experiment iterative)')
     e.add_argument('--archi', default='lin|lin', help="architectures, comma separated (default: lin|lin; e.g. 'lin|lin,conv+b|lin')")
     e.add_argument('--seeds', type=int, default=5, help='number of seeds, 0 .. n-1 (default: 5)')
     e.add_argument('--epochs', type=int, help="override the preset's epochs")
@@ -190,7 +193,7 @@ def build_paper_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/08_grids.ipynb #617099e1
-def paper(experiment='table2', dataset='nat16', preset='quick', archi='lin|lin', seeds=5, epochs=None, n_latents=None,
+def paper(experiment='table2', dataset='nat16', preset=None, archi='lin|lin', seeds=5, epochs=None, n_latents=None,
           options='{}', root='runs/paper', device='auto', threads='auto', print_commands=False, jobs=None) -> None:
     "What `pvae_paper` does: print the grid's commands, or train what is missing, evaluate and print the table."
     if seeds < 1: raise ValueError(f'--seeds must be at least 1 (seeds 0 .. n-1 are run), got {seeds}')

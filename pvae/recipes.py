@@ -89,6 +89,8 @@ PRESETS = {
     'MNIST': dict(dataset='MNIST', epochs=400, batch_size=100, lr=2e-3, grad_clip=1000.0),
     'quick': dict(dataset='nat16', epochs=50, batch_size=250, lr=2e-2, beta2=0.99, method='exact', eval_every=25, checkpoint_every=10),
     'long': dict(dataset='nat16', epochs=200, batch_size=250, lr=5e-3, beta2=0.99, method='exact', eval_every=50, checkpoint_every=10),
+    'iterative': dict(dataset='nat16', epochs=10, batch_size=200, lr=5e-3, beta2=0.999, weight_decay=3e-4, kl_beta=24.0,
+                      eval_every=5, checkpoint_every=1),   # the follow-up's iP-VAE recipe (chapter 02c), 10 epochs
 }
 MODEL_TRAIN_DEFAULTS = {   # the paper's per-model temperature recipes
     'poisson': dict(temp_start=1.0, temp_stop=0.05, temp_anneal_portion=0.5),

@@ -165,7 +165,8 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
         trainer = _start(out, quiet, _new_configs(model, archi, dataset, preset, seed, flags, recorded), download)
         procs = f' in {trainer.dist.world_size} processes ({trainer.dist.backend})' if trainer.dist.active else ''
         where = f'{trainer.device} ({n_threads} thread{"s" * (n_threads > 1)})' if trainer.device.type == 'cpu' else trainer.device
-        say(f"training {'an' if model[0] in 'aeiou' else 'a'} {model} VAE ({archi}) on {dataset} for {trainer.cfg.epochs} epochs on {where}{procs}, "
+        article = 'an' if model[0] in 'aeiou' else 'a'
+        say(f'training {article} {model} VAE ({archi}) on {dataset} for {trainer.cfg.epochs} epochs on {where}{procs}, '
             f'writing to {out}', file=sys.stderr)
     metrics = trainer.fit(until)
     if not trainer.dist.main: return out

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['PUBLISHED', 'sparseness', 'lifetime_sparsity', 'population_sparsity', 'proportion_zeros', 'r_squared',
-           'rate_distortion', 'dead_by_decoder_norm', 'knn_accuracy', 'linear_probe', 'shattering_dimensionality',
-           'confidence_interval', 'benjamini_hochberg', 'paired_tests', 'evaluate']
+           'ideal_distance', 'rate_distortion', 'dead_by_decoder_norm', 'knn_accuracy', 'linear_probe',
+           'shattering_dimensionality', 'confidence_interval', 'benjamini_hochberg', 'paired_tests', 'evaluate']
 
 # %% ../nbs/05_eval.ipynb #64c21f62
 import itertools
@@ -49,10 +49,14 @@ def r_squared(x, recon) -> float:
     if x.shape != recon.shape: raise ValueError(f'x and recon must have the same shape, got {tuple(x.shape)} and {tuple(recon.shape)}')
     return (1 - ((x - recon) ** 2).sum() / ((x - x.mean(0)) ** 2).sum()).item()
 
+def ideal_distance(r2: float, zeros: float) -> float:
+    "Distance of (R^2, share of zeros) from the ideal point (1, 1)."
+    return math.hypot(1 - r2, 1 - zeros)
+
 def rate_distortion(x, recon, codes) -> dict:
-    "{'r2', 'zeros', 'distance'}: R^2 of `recon`, the share of zero `codes`, and the distance to (R^2, zeros) = (1, 1)."
+    "{'r2', 'zeros', 'distance'}: R^2 of `recon`, the share of zero `codes`, and their `ideal_distance`."
     r2, zeros = r_squared(x, recon), proportion_zeros(codes)
-    return dict(r2=r2, zeros=zeros, distance=math.hypot(1 - r2, 1 - zeros))
+    return dict(r2=r2, zeros=zeros, distance=ideal_distance(r2, zeros))
 
 # %% ../nbs/05_eval.ipynb #6fd3e3b8
 def dead_by_decoder_norm(weight: torch.Tensor, min_gap: float = math.log(10)) -> torch.Tensor:
@@ -174,7 +178,7 @@ def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, 
     z = latent_samples(model, x, seed=seed)
     row.update(lifetime=lifetime_sparsity(z), population=population_sparsity(z), zeros=proportion_zeros(z))
     row['r2'] = 1 - row['mse'] / ((x - x.mean(0)) ** 2).flatten(1).sum(1).mean().item()       # of the sampled codes'
-    row['distance'] = math.hypot(1 - row['r2'], 1 - row['zeros'])
+    row['distance'] = ideal_distance(row['r2'], row['zeros'])
     if gabor and model.cfg.linear_decoder and model.cfg.model != 'categorical':
         row['gabor_like'] = (gabor_fit(model.dictionary) > GABOR_LIKE).float().mean().item()
     if data.y_valid is not None:

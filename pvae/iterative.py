@@ -17,8 +17,8 @@ from torch.distributions import kl_divergence
 
 from .eat import softclamp_upper
 from .distributions import Poisson, Normal, poisson_kl
-from .models import (ModelConfig, BaseVAE, PoissonVAE, GaussianVAE, VAEOutput, build_decoder, build_model, default_model_config,
-                         flush_subnormal, LATENT_ACTIVATIONS)
+from .models import (ModelConfig, BaseVAE, PoissonVAE, GaussianVAE, VAEOutput, build_decoder, flush_subnormal,
+                         LATENT_ACTIVATIONS)
 
 # %% ../nbs/02c_iterative.ipynb #51d08d11
 def expected_free_energy(u: Tensor, u_prior: Tensor, x: Tensor, phi: Tensor, sigma: float = 1.0, beta: float = 1.0) -> Tensor:
@@ -73,10 +73,15 @@ class IterativeVAE(BaseVAE):
         self.log_sigma = nn.Parameter(torch.zeros(()))
         with torch.no_grad(): self.fc_dec.weight.normal_(0, cfg.init_scale, generator=torch.Generator().manual_seed(cfg.seed))
 
+    state_max = None                                  # the soft upper clamp of the state (the iP-VAE: max_log_rate)
+
     def start(self, n: int) -> Tensor: raise NotImplementedError           # (n, K) u_0
     def draw(self, posterior, generator=None) -> Tensor: raise NotImplementedError
-    def update(self, u: Tensor, error: Tensor) -> Tensor: raise NotImplementedError   # from the error x - phi z
     def step_kl(self, u: Tensor, u_before: Tensor) -> Tensor: raise NotImplementedError
+
+    def update(self, u: Tensor, error: Tensor) -> Tensor:
+        "The states after one step driven by the error x - phi z (B, D) of the latents they emitted."
+        return _step(u, error, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), self.state_max)
 
 # %% ../nbs/02c_iterative.ipynb #9f58c1e9
 @patch
@@ -129,6 +134,9 @@ class IterativePoissonVAE(IterativeVAE):
     "The iP-VAE: Poisson spikes from log-rates that follow natural-gradient steps of the free energy."
     init_prior, kl = PoissonVAE.init_prior, PoissonVAE.kl
 
+    @property
+    def state_max(self): return self.cfg.max_log_rate
+
     def start(self, n): return self.prior_log_rate.expand(n, -1)
 
     def posterior(self, u, temperature, straight_through=False):
@@ -136,9 +144,6 @@ class IterativePoissonVAE(IterativeVAE):
                        n_exp_p=1e-5 if self.cfg.truncate else 1e-3, validate=False)
 
     def draw(self, posterior, generator=None): return flush_subnormal(posterior.rsample(generator=generator))
-
-    def update(self, u, error):
-        return _step(u, error, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), self.cfg.max_log_rate)
 
     def step_kl(self, u, u_before): return poisson_kl(u, u_before)
 
@@ -158,14 +163,10 @@ class IterativeGaussianVAE(IterativeVAE):
         loc = posterior.loc
         return self.activate(loc + posterior.scale * torch.randn(loc.shape, generator=generator, dtype=loc.dtype, device=loc.device))
 
-    def update(self, u, error):
-        return _step(u, error, self.fc_dec.weight, self.log_eta.exp(), self.bias, self.log_sigma.exp(), None)
-
-    def _moved(self, u, u_before):                           # KL of N(u, s) from N(u_before, s): the cost of the move
+    def step_kl(self, u, u_before):                          # KL of N(u, s) from N(u_before, s): the cost of the move
         s = self.prior_log_scale.expand_as(u)
         return kl_divergence(Normal(u, s, validate=False), Normal(u_before, s, validate=False))
 
-    def step_kl(self, u, u_before): return self._moved(u, u_before)
-    def kl(self, posterior): return self._moved(posterior.loc, self.start(len(posterior.loc)))
+    def kl(self, posterior): return self.step_kl(posterior.loc, self.start(len(posterior.loc)))
 
 ITERATIVE_CLASSES = {'ipoisson': IterativePoissonVAE, 'igaussian': IterativeGaussianVAE}

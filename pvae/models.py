@@ -96,7 +96,7 @@ def check(self: ModelConfig) -> None:
     "Raise a ValueError naming the first invalid field (run when a config is made)."
     if self.model not in MODELS: raise ValueError(f'unknown model {self.model!r}; choose one of {list(MODELS)}')
     archi = parse_archi(self.archi)
-    if self.model in ITERATIVE_MODELS and self.archi != 'lin|lin':
+    if self.iterative and self.archi != 'lin|lin':
         raise ValueError(f"iterative models have no encoder and a linear dictionary: use archi 'lin|lin', not {self.archi!r}")
     if self.sampler not in SAMPLERS: raise ValueError(f'unknown sampler {self.sampler!r}; choose one of {list(SAMPLERS)}')
     if self.indicator not in INDICATORS: raise ValueError(f'unknown indicator {self.indicator!r}; choose one of {sorted(INDICATORS)}')

@@ -97,7 +97,7 @@ def _resume(out: Path, quiet: bool, flags: dict) -> Trainer:
         raise ValueError(f'--epochs {epochs} is below the {done} epochs {out} has already trained; pass --epochs '
                          f'{done} or more (a larger --epochs extends the run)')
     if done >= epochs: return None
-    return Trainer.resume(out, quiet=quiet, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
+    return Trainer.resume(out, quiet=quiet, state=state, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
 
 def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Trainer:
     "A new Trainer for a run in `out` (refusing a folder that already holds one); `download`: fetch MNIST if missing."

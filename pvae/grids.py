@@ -21,7 +21,7 @@ import numpy as np
 from .models import default_model_config, METHODS
 from .cli import train_from_cli, add_switch, run_command
 from .data import BUILDERS
-from .train import available_cores, cpu_threads
+from .train import available_cores, cpu_threads, NonFiniteLossError
 from .runs import run_folder_name, run_state
 from .recipes import PRESETS
 from .eval import evaluate, confidence_interval, paired_tests
@@ -102,11 +102,14 @@ def run_grid(grid: list, root, quiet: bool = True, log=print, threads='auto') ->
         if state != 'finished':
             log(f'[{i}/{len(grid)}] {"resuming" if state == "unfinished" else "training"} {spec.name}')
             flags = spec.flags()
-            if state == 'unfinished':
-                train_from_cli(out=out, resume=True, quiet=quiet, threads=threads,
-                               **{k: v for k, v in flags.items() if k in ('device',)})
-            else:
-                train_from_cli(out=out, quiet=quiet, threads=threads, **flags)
+            try:
+                if state == 'unfinished':
+                    train_from_cli(out=out, resume=True, quiet=quiet, threads=threads,
+                                   **{k: v for k, v in flags.items() if k in ('device',)})
+                else:
+                    train_from_cli(out=out, quiet=quiet, threads=threads, **flags)
+            except NonFiniteLossError as e:      # one diverging run does not stop the grid; collect leaves it out
+                log(f'[{i}/{len(grid)}] failed: {spec.name} diverged and is not finished: {e}')
         folders.append(out)
     return folders
 

@@ -215,8 +215,10 @@ def _bad_step(self: Trainer, loss: float, what: str) -> None:
     self.bad_steps += 1; self.total_bad_steps += 1; self.step += 1
     self._log({'event': 'skipped_step', 'step': self.step - 1, 'loss': loss, 'non_finite': what})
     if self.bad_steps >= self.max_bad_steps:
+        kept = (f'the last good checkpoint in {self.out} is kept' if (self.out / CHECKPOINT_FILE).exists()
+                else f'no checkpoint had been written to {self.out} yet')
         raise NonFiniteLossError(f'{self.bad_steps} consecutive steps had a non-finite {what} (last at step '
-                                 f'{self.step - 1}); training stopped, the last good checkpoint in {self.out} is kept. '
+                                 f'{self.step - 1}); training stopped, {kept}. '
                                  f'Lower the learning rate (--lr), clip gradients (--grad_clip), raise the final '
                                  f'temperature (--temp_stop) or check the data for extreme values.')
     return None
@@ -237,12 +239,12 @@ def train_step(self: Trainer, x: torch.Tensor) -> dict:
     if self.dist.active:                       # all processes skip together, or none does
         finite = finite.float(); dist.all_reduce(finite, op=dist.ReduceOp.MIN)
     if not finite: return self._bad_step(float(loss.detach()), 'loss')
-    self.bad_steps = 0
     self.scaler.scale(loss).backward()
     self.scaler.unscale_(self.optimizer)
     grad_norm = torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.grad_clip or float('inf'))
     if not self.amp and not torch.isfinite(grad_norm):     # (with AMP the scaler skips such steps itself)
         return self._bad_step(float('nan'), 'gradient')
+    self.bad_steps = 0                          # only a step that is taken ends a run of bad ones
     self.scaler.step(self.optimizer)
     self.scaler.update()
     if self.ema is not None: self._update_ema()
@@ -320,9 +322,9 @@ def checkpoint(self: Trainer) -> Path:
     return path
 
 @patch(cls_method=True)
-def resume(cls: Trainer, out, data=None, quiet: bool = False, **train_overrides) -> Trainer:
-    "A Trainer continuing the run in `out` from its checkpoint (optionally with e.g. more `epochs`)."
-    state = load_checkpoint(Path(out) / CHECKPOINT_FILE)
+def resume(cls: Trainer, out, data=None, quiet: bool = False, state: dict = None, **train_overrides) -> Trainer:
+    "A Trainer continuing the run in `out` from its checkpoint (`state`: the checkpoint, if already loaded; optionally with e.g. more `epochs`)."
+    if state is None: state = load_checkpoint(Path(out) / CHECKPOINT_FILE)
     train_cfg = TrainConfig(**{**state['train_config'], **train_overrides})
     trainer = cls(ModelConfig(**state['model_config']), train_cfg, out, data=data, quiet=quiet)
     trainer.load_state_dict(state)

@@ -323,7 +323,7 @@ def checkpoint(self: Trainer) -> Path:
 
 @patch(cls_method=True)
 def resume(cls: Trainer, out, data=None, quiet: bool = False, state: dict = None, **train_overrides) -> Trainer:
-    "A Trainer continuing the run in `out` from its checkpoint (`state`: the checkpoint, if already loaded; optionally with e.g. more `epochs`)."
+    "A Trainer continuing the run in `out` from its checkpoint (`state`, if already loaded), optionally with more `epochs`."
     if state is None: state = load_checkpoint(Path(out) / CHECKPOINT_FILE)
     train_cfg = TrainConfig(**{**state['train_config'], **train_overrides})
     trainer = cls(ModelConfig(**state['model_config']), train_cfg, out, data=data, quiet=quiet)

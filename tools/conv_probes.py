@@ -11,12 +11,13 @@ import json, subprocess, sys, tempfile
 from pathlib import Path
 
 from pvae.data import load_dataset
+from pvae.runs import METRICS_FILE
 
 BASE = ['--model', 'poisson', '--archi', 'conv+b|conv+b', '--dataset', 'mnist5k', '--preset', 'MNIST', '--epochs', '50',
         '--until', '4', '--n_latents', '50', '--seed', '0', '--threads', '1', '--quiet']
 
 def summary(name: str, flags: list, folder: Path) -> dict:
-    records = [json.loads(l) for l in (folder / 'metrics.jsonl').read_text().splitlines()]
+    records = [json.loads(l) for l in (folder / METRICS_FILE).read_text().splitlines()]
     train = [r for r in records if r['event'] == 'train']
     x = load_dataset('mnist5k').x_train
     mean_mse = ((x - x.mean(0)) ** 2).flatten(1).sum(1).mean().item()

@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['PUBLISHED', 'sparseness', 'lifetime_sparsity', 'population_sparsity', 'proportion_zeros', 'r_squared',
            'ideal_distance', 'rate_distortion', 'dead_by_decoder_norm', 'knn_accuracy', 'linear_probe',
-           'shattering_dimensionality', 'confidence_interval', 'benjamini_hochberg', 'paired_tests', 'evaluate']
+           'shattering_dimensionality', 'confidence_interval', 'benjamini_hochberg', 'paired_tests', 'evaluate',
+           'inference_curve']
 
 # %% ../nbs/05_eval.ipynb #64c21f62
 import itertools
@@ -16,7 +17,7 @@ import torch
 from scipy import stats
 
 from .data import load_dataset
-from .metrics import evaluate_model, latent_samples, encoder_features, gabor_fit, GABOR_LIKE
+from .metrics import evaluate_model, latent_samples, encoder_features, evaluating, gabor_fit, GABOR_LIKE, EVAL_TEMPERATURE
 from .runs import load_run
 
 # %% ../nbs/05_eval.ipynb #d9400df5
@@ -43,20 +44,22 @@ def proportion_zeros(z) -> float:
     return (torch.as_tensor(z) == 0).float().mean().item()
 
 # %% ../nbs/05_eval.ipynb #bb614ae2
-def r_squared(x, recon) -> float:
-    "Share of the variance of images x (N, ...) about their mean image that `recon` (same shape) explains."
+def r_squared(x, recon, per_image: bool = False) -> float:
+    "R^2 of `recon` for images x (N, ...): pooled about the mean image, or (`per_image`) each image's about its own mean pixel, averaged."
     x, recon = torch.as_tensor(x, dtype=torch.float64).flatten(1), torch.as_tensor(recon, dtype=torch.float64).flatten(1)
     if x.shape != recon.shape: raise ValueError(f'x and recon must have the same shape, got {tuple(x.shape)} and {tuple(recon.shape)}')
-    return (1 - ((x - recon) ** 2).sum() / ((x - x.mean(0)) ** 2).sum()).item()
+    if not per_image: return (1 - ((x - recon) ** 2).sum() / ((x - x.mean(0)) ** 2).sum()).item()
+    total = ((x - x.mean(1, keepdim=True)) ** 2).sum(1) + torch.finfo(torch.float32).eps   # the original's guard
+    return (1 - ((x - recon) ** 2).sum(1) / total).mean().item()
 
 def ideal_distance(r2: float, zeros: float) -> float:
     "Distance of (R^2, share of zeros) from the ideal point (1, 1)."
     return math.hypot(1 - r2, 1 - zeros)
 
 def rate_distortion(x, recon, codes) -> dict:
-    "{'r2', 'zeros', 'distance'}: R^2 of `recon`, the share of zero `codes`, and their `ideal_distance`."
-    r2, zeros = r_squared(x, recon), proportion_zeros(codes)
-    return dict(r2=r2, zeros=zeros, distance=ideal_distance(r2, zeros))
+    "{'r2', 'r2_image', 'zeros', 'distance'}: both R^2 of `recon`, the share of zero `codes`, the `ideal_distance` of r2_image."
+    r2, r2_image, zeros = r_squared(x, recon), r_squared(x, recon, per_image=True), proportion_zeros(codes)
+    return dict(r2=r2, r2_image=r2_image, zeros=zeros, distance=ideal_distance(r2_image, zeros))
 
 # %% ../nbs/05_eval.ipynb #6fd3e3b8
 def dead_by_decoder_norm(weight: torch.Tensor, min_gap: float = math.log(10)) -> torch.Tensor:
@@ -156,14 +159,17 @@ PUBLISHED = dict(
     table5={'poisson': 0.935, 'categorical': 0.899, 'laplace': 0.770, 'gaussian': 0.743, 'gaussian-relu': 0.786,
             'gaussian-exp': 0.762},
     iterative=dict(vH16={'ipoisson': dict(r2=0.827, zeros=0.775, distance=0.284), 'lca': dict(distance=0.282),
-                         'poisson': dict(distance=0.379)},
+                         'poisson': dict(distance=0.379),
+                         'convergence': {1: dict(r2=-0.016, zeros=0.254), 16: dict(r2=0.708, zeros=0.369),     # the iP-VAE, beta 24,
+                                         100: dict(r2=0.825, zeros=0.652), 1000: dict(r2=0.830, zeros=0.773)}},  # T 16: step t
                    MNIST={'ipoisson': dict(r2=0.951, zeros=0.844, readout=0.965, params=0.40e6),
                           'poisson': dict(r2=0.713, zeros=0.838, readout=0.979, params=6.79e6)}))
 
 # %% ../nbs/05_eval.ipynb #23c23172
 def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, knn_sizes=(200, 1000), knn_iter: int = 20,
-             n_train_probe: int = 10_000, shatter: bool = True, gabor: bool = True, device='cpu', seed: int = 0) -> dict:
-    "Every metric of this chapter for the run in `run_folder` on `dataset` (default: the one it was trained on)."
+             n_train_probe: int = 10_000, shatter: bool = True, gabor: bool = True, device='cpu', seed: int = 0,
+             n_steps: int = None) -> dict:
+    "Every metric of this chapter for the run in `run_folder` on `dataset` (default: its own); `n_steps`: an iterative model's."
     model, config = load_run(run_folder, device=device)
     dataset = dataset or config['train']['dataset']
     data = load_dataset(dataset, root=root)
@@ -174,22 +180,47 @@ def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, 
     idx = torch.linspace(0, len(data.x_valid) - 1, n).round().long()
     x = data.x_valid[idx]
     row = dict(run=str(run_folder), dataset=dataset, model=model.cfg.model, archi=model.cfg.archi,
-               n_latents=model.cfg.n_latents, epoch=config['epoch'], **evaluate_model(model, x))
-    z = latent_samples(model, x, seed=seed)
+               n_latents=model.cfg.n_latents, epoch=config['epoch'], **evaluate_model(model, x, seed=seed, n_steps=n_steps))
+    if n_steps is not None: row['n_steps'] = n_steps
+    z = latent_samples(model, x, seed=seed, n_steps=n_steps)
     row.update(lifetime=lifetime_sparsity(z), population=population_sparsity(z), zeros=proportion_zeros(z))
-    row['r2'] = 1 - row['mse'] / ((x - x.mean(0)) ** 2).flatten(1).sum(1).mean().item()       # of the sampled codes'
-    row['distance'] = ideal_distance(row['r2'], row['zeros'])
+    with torch.no_grad(): recon = torch.cat([model.decode(zb.to(device)).cpu() for zb in z.split(1000)])
+    row.update(r2=r_squared(x, recon), r2_image=r_squared(x, recon, per_image=True))       # of the sampled codes
+    row['distance'] = ideal_distance(row['r2_image'], row['zeros'])
     if gabor and model.cfg.linear_decoder and model.cfg.model != 'categorical':
         row['gabor_like'] = (gabor_fit(model.dictionary) > GABOR_LIKE).float().mean().item()
     if data.y_valid is not None:
-        f_valid = encoder_features(model, x).numpy()
+        f_valid = encoder_features(model, x, n_steps=n_steps).numpy()
         y_valid = data.y_valid[idx].numpy()
         sizes = [s for s in knn_sizes if s <= len(x) // 2]
         for size, accs in knn_accuracy(f_valid, y_valid, sizes=sizes, n_iter=knn_iter, seed=seed).items():
             row[f'knn_{size}'] = float(accs.mean())
         tr = torch.linspace(0, len(data.x_train) - 1, min(n_train_probe, len(data.x_train))).round().long()
-        f_train, y_train = encoder_features(model, data.x_train[tr]).numpy(), data.y_train[tr].numpy()
+        f_train, y_train = encoder_features(model, data.x_train[tr], n_steps=n_steps).numpy(), data.y_train[tr].numpy()
         row['probe'] = linear_probe(f_train, y_train, f_valid, y_valid)
         if shatter and len(np.unique(y_train)) % 2 == 0:
             row['shattering'] = shattering_dimensionality(f_train, y_train, f_valid, y_valid, unique=True)['score']
     return row
+
+# %% ../nbs/05_eval.ipynb #0e7aa1d3
+@torch.no_grad()
+def inference_curve(model, x: torch.Tensor, n_steps: int = 1000, batch_size: int = 1000, seed: int = 0) -> dict:
+    "Per step t = 1 .. n_steps of an iterative model on images x (N, 1, S, S): means over the images (arrays (n_steps,))."
+    if not model.cfg.iterative: raise ValueError(f'inference_curve follows the steps of an iterative model; a {model.cfg.model!r} model infers in one pass')
+    device, t = next(model.parameters()).device, EVAL_TEMPERATURE[model.cfg.family]
+    keys = ('r2_image', 'mse', 'zeros', 'kl', 'free_energy', 'update_norm')
+    sums = torch.zeros(len(keys), n_steps, dtype=torch.float64, device=device)
+    with evaluating(model, seed):
+        for i in range(0, len(x), batch_size):
+            xb = x[i:i + batch_size].to(device)
+            flat = xb.flatten(1)
+            total = ((flat - flat.mean(1, keepdim=True)) ** 2).sum(1) + torch.finfo(torch.float32).eps
+            u = model.start(len(xb))
+            for k, s in enumerate(model.steps(xb, n_steps, t)):
+                kl = s.kl.sum(1)
+                sums[:, k] += torch.stack([(1 - s.sse / total).sum(), s.sse.sum(), (s.z == 0).float().mean(1).sum(), kl.sum(),
+                                           (s.recon + kl).sum(), (s.u - u).norm(dim=1).sum()]).double()
+                u = s.u
+    out = {k: v.cpu().numpy() / len(x) for k, v in zip(keys, sums)}
+    out['distance'] = np.hypot(1 - out['r2_image'], 1 - out['zeros'])
+    return out

@@ -33,13 +33,16 @@ def evaluating(model, seed: int = None):
                 yield model
     finally: model.train(was_training)
 
-def eval_batches(model, x: torch.Tensor, batch_size: int = 1000):
+def eval_batches(model, x: torch.Tensor, batch_size: int = 1000, n_steps: int = None):
     "Yield (batch of x on the model's device (B, 1, S, S), its posterior at the model's evaluation temperature)."
     device = next(model.parameters()).device
     t = EVAL_TEMPERATURE[model.cfg.family]
+    if n_steps is not None and not model.cfg.iterative:
+        raise ValueError(f'n_steps is the number of inference steps of an iterative model; a {model.cfg.model!r} model infers in one pass')
+    steps = {} if n_steps is None else dict(n_steps=n_steps)
     for i in range(0, len(x), batch_size):
         xb = x[i:i + batch_size].to(device)
-        yield xb, model.infer(xb, temperature=t)
+        yield xb, model.infer(xb, temperature=t, **steps)
 
 # %% ../nbs/03a_metrics.ipynb #8b64940e
 def active_latents(kl: torch.Tensor, model: str) -> torch.Tensor:
@@ -48,12 +51,12 @@ def active_latents(kl: torch.Tensor, model: str) -> torch.Tensor:
     return torch.as_tensor(kl) > ACTIVE_THRESHOLDS[model]
 
 @torch.no_grad()
-def evaluate_model(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0) -> dict:
-    "The paper's validation metrics of `model` on images x (N, 1, S, S) (see above); samples drawn from `seed`."
+def evaluate_model(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0, n_steps: int = None) -> dict:
+    "The paper's validation metrics of `model` on images x (N, 1, S, S) (see above); samples drawn from `seed`; `n_steps`: an iterative model's."
     sums = dict(mse=0.0, mse_map=0.0, kl=0.0, zeros=0.0)
     kl_sum = 0.0
     with evaluating(model, seed):
-        for xb, q in eval_batches(model, x, batch_size):
+        for xb, q in eval_batches(model, x, batch_size, n_steps):
             z = model.sample_latents(q)
             kl = model.kl(q)
             sums['mse'] += ((xb - model.decode(z)) ** 2).flatten(1).sum(1).sum().item()
@@ -88,17 +91,18 @@ def element_usage(model, x: torch.Tensor, batch_size: int = 1000) -> torch.Tenso
     return (total / len(x)).cpu()
 
 @torch.no_grad()
-def latent_samples(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0) -> torch.Tensor:
+def latent_samples(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0, n_steps: int = None) -> torch.Tensor:
     "Latent samples (N, K') at the evaluation temperature (spike counts for a P-VAE), after any latent activation."
-    with evaluating(model, seed): return torch.cat([model.sample_latents(q).cpu() for _, q in eval_batches(model, x, batch_size)])
+    with evaluating(model, seed):
+        return torch.cat([model.sample_latents(q).cpu() for _, q in eval_batches(model, x, batch_size, n_steps)])
 
 @torch.no_grad()
-def encoder_features(model, x: torch.Tensor, batch_size: int = 1000) -> torch.Tensor:
+def encoder_features(model, x: torch.Tensor, batch_size: int = 1000, n_steps: int = None) -> torch.Tensor:
     "The pre-sampling encoder outputs used for KNN and shattering (N, K'): log dr (P-VAE), loc (Gaussian, Laplace), logits (categorical)."
     def features(q):
         if model.cfg.family == 'poisson': return q.log_rate - model.prior_log_rate
         return q.logits if model.cfg.model == 'categorical' else q.loc
-    with evaluating(model): return torch.cat([features(q).flatten(1).cpu() for _, q in eval_batches(model, x, batch_size)])
+    with evaluating(model): return torch.cat([features(q).flatten(1).cpu() for _, q in eval_batches(model, x, batch_size, n_steps)])
 
 # %% ../nbs/03a_metrics.ipynb #d876644e
 def dictionary_image(dictionary: torch.Tensor, order=None, n_cols: int = 32, pad: int = 1) -> np.ndarray:

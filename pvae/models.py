@@ -70,7 +70,8 @@ class ModelConfig:
     use_bn: bool = False              # conv: batch norm before each conv
     res_eps: float = 1.0              # conv: residual branch scale
     n_steps: int = 16                 # iterative models: inference steps T (the follow-up: 16 patches, 128 MNIST)
-    step_size: float = 0.1            # iterative models: initial step size eta of every neuron (learned)
+    step_size: float = 1.0            # iterative models: initial global step size eta (learned; the original's e^0)
+    step_kl: str = 'original'         # iP-VAE: each step's KL, the original's e^{u_t} f(d) or the 'exact' Poisson KL
     seed: int = 0                     # seeds the prior and the weight initialisation
 
     def __post_init__(self): self.check()            # `check` (below) names the first invalid field
@@ -119,6 +120,7 @@ def check(self: ModelConfig) -> None:
         raise ValueError(f"prior_log_dist must be 'uniform', 'cte' or 'normal', got {self.prior_log_dist!r}")
     if not self.init_scale > 0: raise ValueError(f'init_scale must be positive, got {self.init_scale}')
     if not self.step_size > 0: raise ValueError(f'step_size must be positive, got {self.step_size}')
+    if self.step_kl not in ('original', 'exact'): raise ValueError(f"step_kl must be 'original' or 'exact', got {self.step_kl!r}")
 
 # %% ../nbs/02b_models.ipynb #11940ce9
 @patch(as_prop=True)
@@ -141,6 +143,7 @@ def default_model_config(model: str = 'poisson', archi: str = 'lin|lin', input_s
               n_ch=16 if parse_archi(archi)['enc_type'] == 'mlp' else 32)
     if model in ('poisson', 'ipoisson'): kw.update(prior_clamp=-4.0 if dec_lin else -2.0, fit_prior=True)
     else: kw.update(fit_prior=model in ITERATIVE_MODELS)     # an iterative model's start is learned
+    if model in ITERATIVE_MODELS: kw.update(init_scale=1e-4, max_log_rate=10.0)   # the original's dictionary init and clamp
     if model == 'categorical':     # the paper's categorical model: one latent whose categories are the K dimensions
         overrides = dict(overrides)
         k = overrides.pop('n_latents') if 'n_categories' not in overrides and 'n_latents' in overrides else kw['n_latents']

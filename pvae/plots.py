@@ -117,16 +117,16 @@ def plot_rate_distortion(points: list, ax=None, title: str = 'R² against zeros'
 
 # %% ../nbs/06_plots.ipynb #2322ef00
 def plot_trajectory(trajectory, patch: int = 0, n_neurons: int = 12, axes=None, title: str = None):
-    "Raster of spikes z (T+1, B, K) and traces of states u of one patch's `n_neurons` most active neurons."
+    "Raster of spikes z (T, B, K) of steps 1..T and traces of states u (T+1, B, K) of one patch's `n_neurons` most active neurons."
     u, z = trajectory.u[:, patch].detach().cpu(), trajectory.z[:, patch].detach().cpu()
     if axes is None: fig, axes = plt.subplots(2, 1, figsize=(6, 4.5), sharex=True)
     else: fig = axes[0].figure
     order = torch.argsort(z.sum(0) + 1e-6 * u.mean(0), descending=True)[:n_neurons]
-    steps = np.arange(len(u))
+    steps = np.arange(len(u))                       # u_0 .. u_T; the spikes z_t belong to steps 1 .. T
     colours = plt.cm.viridis(np.linspace(0, 0.9, len(order)))
     for row, (k, c) in enumerate(zip(order.tolist(), colours)):
         fired = z[:, k] > 0
-        axes[0].scatter(steps[fired], np.full(int(fired.sum()), row), s=12 * z[fired, k].clamp(max=8), color=c)
+        axes[0].scatter(steps[1:][fired], np.full(int(fired.sum()), row), s=12 * z[fired, k].clamp(max=8), color=c)
         axes[1].plot(steps, u[:, k], color=c, lw=1)
     axes[0].set(ylabel='neuron (most active first)', ylim=(len(order) - 0.5, -0.5), title=title or f'patch {patch}: spikes')
     axes[1].set(xlabel='step t', ylabel='membrane potential u (log-rate)')

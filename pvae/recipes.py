@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'PRESETS', 'MODEL_TRAIN_DEFAULTS', 'TrainConfig', 'check_train_config', 'recipe', 'beta_schedule',
-           'temperature_schedule', 'lr_factor']
+           'temperature_schedule', 'warmup_length', 'lr_factor']
 
 # %% ../nbs/03c_recipes.ipynb #dc411474
 import math
@@ -31,7 +31,8 @@ class TrainConfig:
     optimizer: str = 'adamax'         # adamax (paper), adam, adamw, sgd
     beta2: float = 0.999              # adam/adamax/adamw: decay of the second-moment (adamax: max-norm) estimate (paper 0.999)
     weight_decay: float = 0.0         # the optimizer's weight decay
-    warmup_portion: float = 0.01      # linear lr warm-up over this share of all steps
+    warmup_portion: float = 0.01      # linear lr warm-up over this share of all steps (unless warmup_steps is set)
+    warmup_steps: int = None          # linear lr warm-up over this many steps (the presets set it; None: warmup_portion)
     scheduler: str = 'cosine'         # 'cosine' (to eta_min after warm-up) or 'none'
     eta_min: float = 1e-5             # the learning rate the cosine schedule ends at
     kl_beta: float = 1.0              # final KL weight
@@ -67,6 +68,8 @@ def check_train_config(c) -> None:
     if c.temp_anneal_type not in ('lin', 'exp'): raise ValueError(f"temp_anneal_type must be 'lin' or 'exp', got {c.temp_anneal_type!r}")
     if not isinstance(c.gif_every, int) or c.gif_every < 0:
         raise ValueError(f'gif_every must be a whole number of epochs >= 0 (0: no gif), got {c.gif_every!r}')
+    if c.warmup_steps is not None and (not isinstance(c.warmup_steps, int) or c.warmup_steps < 0):
+        raise ValueError(f'warmup_steps must be a whole number of steps >= 0 (or None: warmup_portion of the run), got {c.warmup_steps!r}')
     for name in ('epochs', 'batch_size', 'eval_every', 'checkpoint_every'):
         v = getattr(c, name)
         if not isinstance(v, int) or v < 1: raise ValueError(f'{name} must be a positive integer, got {v!r}')
@@ -84,12 +87,15 @@ def check_train_config(c) -> None:
 
 # %% ../nbs/03c_recipes.ipynb #00ba025e
 PRESETS = {
-    'vH16': dict(dataset='vH16', epochs=3000, batch_size=1000, lr=5e-3, grad_clip=500.0),
-    'CIFAR16': dict(dataset='CIFAR16', epochs=1500, batch_size=1000, lr=5e-3, grad_clip=500.0),
-    'MNIST': dict(dataset='MNIST', epochs=400, batch_size=100, lr=2e-3, grad_clip=1000.0),
-    'quick': dict(dataset='nat16', epochs=50, batch_size=250, lr=2e-2, beta2=0.99, method='exact', eval_every=25, checkpoint_every=10),
-    'long': dict(dataset='nat16', epochs=200, batch_size=250, lr=5e-3, beta2=0.99, method='exact', eval_every=50, checkpoint_every=10),
+    'vH16': dict(dataset='vH16', epochs=3000, batch_size=1000, lr=5e-3, grad_clip=500.0, warmup_steps=3000),
+    'CIFAR16': dict(dataset='CIFAR16', epochs=1500, batch_size=1000, lr=5e-3, grad_clip=500.0, warmup_steps=1500),
+    'MNIST': dict(dataset='MNIST', epochs=400, batch_size=100, lr=2e-3, grad_clip=1000.0, warmup_steps=2400),
+    'quick': dict(dataset='nat16', epochs=50, batch_size=250, lr=2e-2, beta2=0.99, method='exact', warmup_steps=200,
+                  eval_every=25, checkpoint_every=10),
+    'long': dict(dataset='nat16', epochs=200, batch_size=250, lr=5e-3, beta2=0.99, method='exact', warmup_steps=800,
+                 eval_every=50, checkpoint_every=10),
     'iterative': dict(dataset='nat16', epochs=10, batch_size=200, lr=5e-3, beta2=0.999, weight_decay=3e-4, kl_beta=24.0,
+                      kl_anneal_portion=0.5, kl_const_portion=0.001, grad_clip=300.0, warmup_steps=750,
                       eval_every=5, checkpoint_every=1),   # the follow-up's iP-VAE recipe (chapter 02c), 10 epochs
 }
 MODEL_TRAIN_DEFAULTS = {   # the paper's per-model temperature recipes
@@ -106,7 +112,9 @@ def recipe(model: str = 'poisson', preset: str = 'quick', archi: str = 'lin|lin'
     if preset not in PRESETS: raise ValueError(f'unknown preset {preset!r}; choose one of {sorted(PRESETS)}')
     if model not in MODEL_TRAIN_DEFAULTS: raise ValueError(f'unknown model {model!r}; choose one of {list(MODELS)}')
     kw = {**PRESETS[preset], **MODEL_TRAIN_DEFAULTS[model]}
-    if kw.get('method') not in default_model_config(model, archi).methods: kw['method'] = 'mc'   # 'mc' works everywhere
+    mcfg = default_model_config(model, archi)
+    if kw.get('method') not in mcfg.methods: kw['method'] = 'mc'        # 'mc' works everywhere
+    if not mcfg.linear_decoder: kw['kl_const_portion'] = 0.01         # the original holds beta at its start for 1% first
     return TrainConfig(**{**kw, **overrides})
 
 # %% ../nbs/03c_recipes.ipynb #ecc1a93b
@@ -140,9 +148,12 @@ def temperature_schedule(n: int, start: float = 1.0, stop: float = 0.05, anneal_
         out[:m] = stop + (start - stop) * np.exp(-rate * np.arange(m) / m)
     return out
 
-def lr_factor(step: int, n: int, warmup_portion: float, scheduler: str, eta_ratio: float) -> float:
-    "Multiplier of the base learning rate at `step`: linear warm-up from 0, then cosine down to eta_ratio."
-    warm = int(math.ceil(warmup_portion * n))
+def warmup_length(c: TrainConfig, n: int) -> int:
+    "Steps of the linear learning-rate warm-up in a run of n steps: `warmup_steps`, or else `warmup_portion` of n."
+    return c.warmup_steps if c.warmup_steps is not None else int(math.ceil(c.warmup_portion * n))
+
+def lr_factor(step: int, n: int, warm: int, scheduler: str, eta_ratio: float) -> float:
+    "Multiplier of the base learning rate at `step` of n: linear warm-up from 0 over `warm` steps, then cosine down to eta_ratio."
     if step < warm: return step / warm
     if scheduler == 'none': return 1.0
     progress = (step - warm) / max(1, n - warm)

@@ -27,7 +27,7 @@ from fastcore.basics import patch
 
 from .data import load_dataset, BatchIterator, atomic_write
 from .models import ModelConfig, build_model
-from .recipes import (TrainConfig, OPTIMIZERS, beta_schedule, temperature_schedule, lr_factor)
+from .recipes import (TrainConfig, OPTIMIZERS, beta_schedule, temperature_schedule, lr_factor, warmup_length)
 from .metrics import evaluate_model, format_row
 from .runs import (save_checkpoint, load_checkpoint, save_frames, load_frames, CHECKPOINT_FILE, CHECKPOINT_FORMAT,
                        CONFIG_FILE, METRICS_FILE, FRAMES_FILE)
@@ -172,6 +172,8 @@ class Trainer:
         self.n_steps = train_cfg.epochs * len(self.batches)
         c = train_cfg
         self.betas = beta_schedule(self.n_steps, c.kl_beta, c.kl_beta_min, c.kl_anneal_portion, c.kl_const_portion, c.kl_anneal_cycles)
+        self.warmup = warmup_length(c, self.n_steps)
+        self.ramps = beta_schedule(self.n_steps, 1.0, 0.0, c.kl_anneal_portion, c.kl_const_portion)   # 0 -> 1 with beta's ramp
         self.temperatures = temperature_schedule(self.n_steps, c.temp_start, c.temp_stop, c.temp_anneal_portion, c.temp_anneal_type)
         self.ema = copy.deepcopy(self.model).requires_grad_(False) if c.ema_rate else None
         self.amp = c.use_amp and self.device.type == 'cuda'
@@ -191,7 +193,7 @@ class NonFiniteLossError(RuntimeError): pass
 
 @patch
 def _set_lr(self: Trainer):
-    f = lr_factor(self.step, self.n_steps, self.cfg.warmup_portion, self.cfg.scheduler, self.cfg.eta_min / self.cfg.lr)
+    f = lr_factor(self.step, self.n_steps, self.warmup, self.cfg.scheduler, self.cfg.eta_min / self.cfg.lr)
     for group in self.optimizer.param_groups: group['lr'] = self.cfg.lr * f
 
 @patch
@@ -229,6 +231,7 @@ def train_step(self: Trainer, x: torch.Tensor) -> dict:
     "One optimisation step on a batch; returns the batch's loss terms (or None if skipped)."
     beta, temperature = float(self.betas[self.step]), float(self.temperatures[self.step])
     self.model.temperature.fill_(temperature)
+    if hasattr(self.model, 'ramp'): self.model.ramp.fill_(float(self.ramps[self.step]))   # iterative models: the clamp
     self._set_lr()
     self.optimizer.zero_grad(set_to_none=True)
     with torch.autocast('cuda', dtype=torch.float16, enabled=self.amp):

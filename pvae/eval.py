@@ -179,10 +179,10 @@ def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, 
     n = len(data.x_valid) if n_valid is None else min(n_valid, len(data.x_valid))
     idx = torch.linspace(0, len(data.x_valid) - 1, n).round().long()
     x = data.x_valid[idx]
+    metrics, z = evaluate_model(model, x, seed=seed, n_steps=n_steps, samples=True)    # z: the latents it scored
     row = dict(run=str(run_folder), dataset=dataset, model=model.cfg.model, archi=model.cfg.archi,
-               n_latents=model.cfg.n_latents, epoch=config['epoch'], **evaluate_model(model, x, seed=seed, n_steps=n_steps))
+               n_latents=model.cfg.n_latents, epoch=config['epoch'], **metrics)
     if n_steps is not None: row['n_steps'] = n_steps
-    z = latent_samples(model, x, seed=seed, n_steps=n_steps)
     row.update(lifetime=lifetime_sparsity(z), population=population_sparsity(z), zeros=proportion_zeros(z))
     with torch.no_grad(): recon = torch.cat([model.decode(zb.to(device)).cpu() for zb in z.split(1000)])
     row.update(r2=r_squared(x, recon), r2_image=r_squared(x, recon, per_image=True))       # of the sampled codes

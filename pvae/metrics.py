@@ -51,10 +51,10 @@ def active_latents(kl: torch.Tensor, model: str) -> torch.Tensor:
     return torch.as_tensor(kl) > ACTIVE_THRESHOLDS[model]
 
 @torch.no_grad()
-def evaluate_model(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0, n_steps: int = None) -> dict:
-    "The paper's validation metrics of `model` on images x (N, 1, S, S) (see above); samples drawn from `seed`; `n_steps`: an iterative model's."
+def evaluate_model(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0, n_steps: int = None, samples: bool = False):
+    "The paper's validation metrics of `model` on images x (N, 1, S, S) (see above), drawn from `seed` (`samples`: and the draws (N, K'))."
     sums = dict(mse=0.0, mse_map=0.0, kl=0.0, zeros=0.0)
-    kl_sum = 0.0
+    kl_sum, kept = 0.0, []
     with evaluating(model, seed):
         for xb, q in eval_batches(model, x, batch_size, n_steps):
             z = model.sample_latents(q)
@@ -64,10 +64,11 @@ def evaluate_model(model, x: torch.Tensor, batch_size: int = 1000, seed: int = 0
             sums['kl'] += kl.sum().item()
             sums['zeros'] += (z == 0).float().mean(1).sum().item()
             kl_sum = kl_sum + kl.sum(0)
+            if samples: kept.append(z.cpu())
     out = {k: v / len(x) for k, v in sums.items()}
     out['nelbo'] = out['mse'] + out['kl']
     out['active'] = active_latents(kl_sum / len(x), model.cfg.family).float().mean().item()
-    return out
+    return (out, torch.cat(kept)) if samples else out
 
 # %% ../nbs/03a_metrics.ipynb #5f66d15d
 SHARES = ('active', 'zeros')     # validation values that are shares of latents or entries

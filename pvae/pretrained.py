@@ -21,7 +21,7 @@ import torch
 import pvae
 from .data import atomic_write
 from .models import ModelConfig, build_model, BaseVAE
-from .recipes import TrainConfig
+from .recipes import TrainConfig, warmup_length
 from .runs import load_checkpoint, read_metrics, CHECKPOINT_FILE
 from .train import resolve_device
 
@@ -87,11 +87,17 @@ def load_pretrained(name: str = 'poisson', device='cpu', folder=None) -> BaseVAE
 # %% ../nbs/09a_pretrained.ipynb #0725217b
 _WHERE_AND_HOW = ('device', 'data_root', 'compile', 'tensorboard')      # fields that do not change what is trained
 
+def _as_trained(cls, config: dict, n_steps: int) -> dict:
+    "The fields of a recorded config as they act on a run of `n_steps`: a warm-up as its length in steps."
+    d = asdict(cls(**config))
+    if cls is TrainConfig: d.update(warmup_steps=warmup_length(cls(**config), n_steps), warmup_portion=None)
+    return d
+
 def compare_to_pretrained(run, name: str = 'poisson', rtol: float = 0.01, gabor_tol: float = 0.05) -> dict:
     "Check that the finished run in `run` reproduces the published model `name`; returns the differences found."
     info, state = pretrained_info(name), load_checkpoint(Path(run) / CHECKPOINT_FILE)
     for key, cls in (('model_config', ModelConfig), ('train_config', TrainConfig)):
-        ours, theirs = asdict(cls(**state[key])), asdict(cls(**info[key]))
+        ours, theirs = _as_trained(cls, state[key], state['step']), _as_trained(cls, info[key], info['step'])
         diff = {k: (v, theirs[k]) for k, v in ours.items() if v != theirs[k] and k not in _WHERE_AND_HOW}
         if diff: raise ValueError(f'{run} was not trained as {name!r} was: {key} differs in {diff}')
     published = torch.load(PRETRAINED_DIR / f'{name}.pt', weights_only=True)

@@ -23,8 +23,8 @@ from .eat import SAMPLERS, INDICATORS
 from .layers import ACTIVATIONS
 from .models import ModelConfig, default_model_config, MODELS, METHODS
 from .metrics import element_usage, gabor_summary, format_row
-from .runs import (run_folder_name, load_checkpoint, save_dictionary_png, save_dictionary_gif, CHECKPOINT_FILE,
-                       CONFIG_FILE, DICTIONARY_PNG, DICTIONARY_GIF)
+from .runs import (die_point, run_folder_name, load_checkpoint, read_metrics, save_dictionary_png, save_dictionary_gif,
+                       CHECKPOINT_FILE, CONFIG_FILE, DICTIONARY_PNG, DICTIONARY_GIF)
 from .recipes import TrainConfig, PRESETS, OPTIMIZERS, recipe
 from .train import Trainer, distributed_info, cpu_threads, TrainingInterrupted, NonFiniteLossError
 
@@ -88,15 +88,13 @@ def _new_configs(model, archi, dataset, preset, seed, flags, recorded) -> tuple:
 
 # %% ../nbs/03e_cli.ipynb #66d61451
 def _resume(out: Path, quiet: bool, flags: dict) -> Trainer:
-    "A Trainer continuing the run in `out`, or None when it has already trained its epochs."
-    if not (out / CHECKPOINT_FILE).exists():
-        raise FileNotFoundError(f'--resume: no checkpoint at {out / CHECKPOINT_FILE}; start the run without --resume')
+    "A Trainer continuing the run in `out` (also one that has trained its epochs), or None when `out` holds no checkpoint."
+    if not (out / CHECKPOINT_FILE).exists(): return None
     state = load_checkpoint(out / CHECKPOINT_FILE)
     done, epochs = state['epoch'], flags.get('epochs', state['train_config']['epochs'])
     if epochs < done:
         raise ValueError(f'--epochs {epochs} is below the {done} epochs {out} has already trained; pass --epochs '
                          f'{done} or more (a larger --epochs extends the run)')
-    if done >= epochs: return None
     return Trainer.resume(out, quiet=quiet, state=state, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
 
 def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Trainer:
@@ -110,7 +108,7 @@ def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Tr
     return Trainer(*configs, out, quiet=quiet, data=data)
 
 def _finish(trainer: Trainer, out: Path) -> None:
-    "At the end of a run with a linear decoder: dictionary.png (and .gif), and how Gabor-like the dictionary is."
+    "At the end of a run with a linear decoder: dictionary.png (and .gif), how Gabor-like it is, then its `dictionary` record."
     x = trainer.x_valid[:5000]
     usage = element_usage(trainer.model, x)
     order = torch.argsort(usage, descending=True)
@@ -120,12 +118,22 @@ def _finish(trainer: Trainer, out: Path) -> None:
     if trainer.frames:
         save_dictionary_gif(trainer.frames, out / DICTIONARY_GIF, order, trainer.cfg.epochs)
         pictures += f' and {DICTIONARY_GIF}'
-    if len(usage) <= 4096:
-        g = gabor_summary(trainer.model, x, usage=usage)
-        trainer._log({'event': 'dictionary', 'epoch': trainer.epoch, 'step': trainer.step, **g})
-        print(f'dictionary: {g["gabor_like"]:.0%} of the elements are Gabor-like, {g["gabor_like_active"]:.0%} of the '
-              f'active latents\' and {g["gabor_like_top_quarter"]:.0%} of the most-used quarter\'s (median Gabor R^2 '
-              f'{g["gabor_r2_median"]:.2f}); {pictures} in {out}')
+    die_point('finish')                                      # (tests, chapter 03b) pictures drawn, record not yet written
+    g = gabor_summary(trainer.model, x, usage=usage) if len(usage) <= 4096 else {}
+    trainer._log({'event': 'dictionary', 'epoch': trainer.epoch, 'step': trainer.step, **g})   # last: the run is finished
+    if g: print(f'dictionary: {g["gabor_like"]:.0%} of the elements are Gabor-like, {g["gabor_like_active"]:.0%} of the '
+                f'active latents\' and {g["gabor_like_top_quarter"]:.0%} of the most-used quarter\'s (median Gabor R^2 '
+                f'{g["gabor_r2_median"]:.2f}); {pictures} in {out}')
+
+def _last_valid(out: Path) -> dict:
+    "The metrics of the last `valid` record in the run folder `out`."
+    last = [r for r in read_metrics(out) if r.get('event') == 'valid'][-1:]
+    return {k: v for k, v in (last[0] if last else {}).items() if k not in ('event', 'epoch', 'step')}
+
+def _finished(trainer: Trainer) -> bool:
+    "Has the run in `trainer.out` its end-of-run pictures and record (the `dictionary` record at its last step)?"
+    if not trainer.model.has_dictionary: return True
+    return any(r.get('event') == 'dictionary' and r.get('step') == trainer.step for r in read_metrics(trainer.out))
 
 # %% ../nbs/03e_cli.ipynb #9d944d93
 def train_from_cli(model=None, archi=None, dataset=None, preset=None, out=None, resume=False, seed=None, quiet=False,
@@ -155,9 +163,11 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
     recorded = read_run_config(config) if config is not None else None
     model, archi, dataset, seed, preset = _what_to_train(model, archi, dataset, seed, preset, recorded)
     out = Path(out) if out else Path('runs') / default_run_folder(model, archi, dataset, seed, preset, flags)
-    if resume:
-        trainer = _resume(out, quiet, flags)
-        if trainer is None:
+    trainer = _resume(out, quiet, flags) if resume else None
+    if resume and trainer is None:         # a relaunched job whose first attempt stopped before its first checkpoint
+        say(f'--resume: {out} holds no checkpoint yet, so the run starts from scratch', file=sys.stderr)
+    if trainer is not None:
+        if trainer.epoch >= trainer.cfg.epochs and _finished(trainer):
             say(f'{out} has already trained its epochs: nothing to do (a larger --epochs extends it)')
             return out
         say(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
@@ -168,12 +178,12 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
         article = 'an' if model[0] in 'aeiou' else 'a'
         say(f'training {article} {model} VAE ({archi}) on {dataset} for {trainer.cfg.epochs} epochs on {where}{procs}, '
             f'writing to {out}', file=sys.stderr)
-    metrics = trainer.fit(until)
+    metrics = trainer.fit(until) or _last_valid(out)          # (a run resumed only to be finished: its last validation)
     if not trainer.dist.main: return out
     if trainer.epoch < trainer.cfg.epochs:
         say(f'stopped after epoch {trainer.epoch} of {trainer.cfg.epochs} (--until); continue with: pvae_train --out {out} --resume')
         return out
-    if trainer.model.has_dictionary: _finish(trainer, out)
+    if not _finished(trainer): _finish(trainer, out)
     print('final validation: ' + format_row(metrics))
     print(f'run folder: {out}')
     return out

@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['VH_SHAPE', 'IDX_FILES', 'IDX_SOURCES', 'BUILDERS', 'IMAGE_SIZES', 'CACHE_VERSION', 'Dataset', 'check_images',
-           'check_labels', 'data_root', 'atomic_write', 'save_dataset', 'read_dataset', 'patches_from_images',
-           'photo_names', 'build_nat16', 'read_van_hateren', 'build_vh16', 'build_cifar16', 'read_idx', 'download_idx',
-           'build_idx', 'stratified_split', 'build_digits', 'package_file', 'build_mnist5k', 'cache_path',
-           'load_dataset', 'BatchIterator']
+           'check_labels', 'data_root', 'atomic_write', 'save_dataset', 'UnreadableDatasetError', 'read_dataset',
+           'patches_from_images', 'photo_names', 'build_nat16', 'read_van_hateren', 'build_vh16', 'build_cifar16',
+           'read_idx', 'download_idx', 'build_idx', 'stratified_split', 'build_digits', 'package_file', 'build_mnist5k',
+           'cache_path', 'load_dataset', 'BatchIterator']
 
 # %% ../nbs/01b_data.ipynb #1b74fde9
 import gzip
@@ -21,6 +21,7 @@ import pickle
 import shutil
 import time
 import urllib.request
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +110,10 @@ def save_dataset(ds: Dataset, path) -> Path:
     atomic_write(path, write)
     return path
 
+class UnreadableDatasetError(ValueError):
+    "A dataset file that is truncated, corrupt or not pvae's; `.reason` says what failed."
+    def __init__(self, message, reason): super().__init__(message); self.reason = reason
+
 def read_dataset(path) -> Dataset:
     "Read a `Dataset` written by `save_dataset`, with clear errors for missing, corrupt or foreign files."
     path = Path(path)
@@ -119,8 +124,9 @@ def read_dataset(path) -> Dataset:
             arrays = {k: torch.from_numpy(f[k][()]) if k in f else None for k in ('x_train', 'x_valid', 'y_train', 'y_valid')}
             name, provenance = str(f.attrs['name']), json.loads(f.attrs['provenance'])
     except (OSError, KeyError, ValueError) as e:
-        raise ValueError(f'{path} is not a readable pvae dataset file ({type(e).__name__}: {e}); it may be truncated '
-                         f'or corrupt: delete it and load the dataset again to rebuild it') from None
+        reason = f'{type(e).__name__}: {e}'
+        raise UnreadableDatasetError(f'{path} is not a readable pvae dataset file ({reason}); it may be truncated or '
+                                     f'corrupt: delete it and load the dataset again to rebuild it', reason) from None
     return Dataset(name, check_images(arrays['x_train'], f'{path}: x_train'), check_images(arrays['x_valid'], f'{path}: x_valid'),
                    arrays['y_train'], arrays['y_valid'], provenance)
 
@@ -405,7 +411,13 @@ def load_dataset(name: str, root=None, rebuild: bool = False, **options) -> Data
         raise TypeError(f'{name} has no option(s) {sorted(unknown)}; its options are {sorted(allowed)}')
     cache_options = {k: v for k, v in options.items() if k != 'download'}
     path = cache_path(name, root, **cache_options)
-    if path.exists() and not rebuild: return read_dataset(path)
+    if path.exists() and not rebuild:
+        try: return read_dataset(path)
+        except UnreadableDatasetError as e:                      # the cache is derived data: set it aside, build it again
+            aside = path.with_name(f'{path.stem}.unreadable-{time.strftime("%Y%m%d-%H%M%S")}{path.suffix}')
+            os.replace(path, aside)
+            warnings.warn(f'the cached {name} dataset could not be read ({e.reason}); moved it aside to {aside} '
+                          f'and building it again')
     start = time.time()
     ds = builder(root=root, **options) if name in _NEEDS_ROOT else builder(**options)
     ds.provenance.update(name=name, options=cache_options, pvae_version=__version__,

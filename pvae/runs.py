@@ -4,11 +4,14 @@
 
 # %% auto #0
 __all__ = ['CHECKPOINT_FILE', 'CONFIG_FILE', 'METRICS_FILE', 'FRAMES_FILE', 'DICTIONARY_PNG', 'DICTIONARY_GIF',
-           'CHECKPOINT_FORMAT', 'run_folder_name', 'save_checkpoint', 'load_checkpoint', 'load_run', 'read_metrics',
-           'run_state', 'save_frames', 'load_frames', 'save_dictionary_png', 'save_dictionary_gif']
+           'CHECKPOINT_FORMAT', 'DIE_AT_ENV', 'run_folder_name', 'die_point', 'save_checkpoint', 'load_checkpoint',
+           'load_run', 'read_metrics', 'run_state', 'save_frames', 'load_frames', 'save_dictionary_png',
+           'save_dictionary_gif']
 
 # %% ../nbs/03b_runs.ipynb #4e175d72
 import json
+import os
+import signal
 from dataclasses import asdict
 from pathlib import Path
 
@@ -32,10 +35,28 @@ def run_folder_name(model: str, archi: str, dataset: str, seed: int, *tags) -> s
     slug = archi.strip('<>').replace('|', '-').replace('+b', 'b')
     return '-'.join([model, slug, dataset, *map(str, tags), f'seed{seed}'])
 
+# %% ../nbs/03b_runs.ipynb #a6cfb828
+DIE_AT_ENV = 'PVAE_DIE_AT'
+_passes = {}                                   # point name -> passes so far in this process
+
+def die_point(name: str) -> None:
+    "Test-only fault injection: SIGKILL this process on its n-th pass through `name` when $PVAE_DIE_AT is 'name:n'."
+    spec = os.environ.get(DIE_AT_ENV)
+    if not spec: return
+    target, _, n = spec.partition(':')
+    if not n: n = '1'
+    if not n.isdigit() or int(n) < 1:
+        raise ValueError(f"{DIE_AT_ENV}={spec!r}: expected 'point' or 'point:n' with n a positive whole number; unset it to train normally")
+    _passes[name] = _passes.get(name, 0) + 1
+    if target == name and _passes[name] == int(n): os.kill(os.getpid(), getattr(signal, 'SIGKILL', signal.SIGTERM))
+
 # %% ../nbs/03b_runs.ipynb #0feddc39
 def save_checkpoint(path, state: dict) -> Path:
     "Write `state` to `path` atomically (temporary file, fsync, rename: `pvae.data.atomic_write`)."
-    return atomic_write(path, lambda tmp: torch.save(state, tmp))
+    def write(tmp):
+        torch.save(state, tmp)
+        die_point('checkpoint-written')                      # (tests) the file is written, not yet in place
+    return atomic_write(path, write)
 
 def load_checkpoint(path, map_location='cpu') -> dict:
     "Read a checkpoint written by `save_checkpoint` without executing anything stored in it."

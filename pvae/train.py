@@ -29,7 +29,7 @@ from .data import load_dataset, BatchIterator, atomic_write
 from .models import ModelConfig, build_model
 from .recipes import (TrainConfig, OPTIMIZERS, beta_schedule, temperature_schedule, lr_factor, warmup_length)
 from .metrics import evaluate_model, format_row
-from .runs import (save_checkpoint, load_checkpoint, save_frames, load_frames, CHECKPOINT_FILE, CHECKPOINT_FORMAT,
+from .runs import (die_point, save_checkpoint, load_checkpoint, save_frames, load_frames, CHECKPOINT_FILE, CHECKPOINT_FORMAT,
                        CONFIG_FILE, METRICS_FILE, FRAMES_FILE)
 
 # %% ../nbs/03d_train.ipynb #5f08ce5b
@@ -321,6 +321,7 @@ def checkpoint(self: Trainer) -> Path:
     path = self.out / CHECKPOINT_FILE
     state = self.state_dict()
     if self.dist.main: save_checkpoint(path, state)
+    die_point('checkpoint-saved')                            # (tests) the checkpoint is in place, nothing after it yet
     if self.frames: save_frames(self.out / FRAMES_FILE, self.frames)
     return path
 
@@ -404,6 +405,7 @@ def _progress(self: Trainer, i: int, n: int, loss: float, left: float = None) ->
 @patch
 def validate(self: Trainer) -> dict:
     metrics = evaluate_model(self.ema if self.ema is not None else self.model, self.x_valid)
+    die_point('validate')                                    # (tests, chapter 03b) validated, not yet logged
     self._log({'event': 'valid', 'epoch': self.epoch, 'step': self.step, **metrics})
     return metrics
 
@@ -418,6 +420,7 @@ def _end_epoch(self: Trainer, seconds: float, until: int) -> dict:
     self._log({'event': 'train', 'epoch': self.epoch, 'step': self.step, 'seconds': round(seconds, 3),
                'beta': float(self.betas[self.step - 1]), 'temperature': float(self.temperatures[self.step - 1]),
                'lr': self.optimizer.param_groups[0]['lr'], 'skipped_steps': self.total_bad_steps, **dict(zip(totals, means))})
+    die_point('epoch-logged')                                # (tests) the epoch is logged, not yet checkpointed
     self._epoch_totals = dict(loss=0.0, recon=0.0, kl=0.0, grad_norm=0.0, n_ok=0)
     last = self.epoch == self.cfg.epochs
     if self._gif() and (self.epoch % self.cfg.gif_every == 0 or last): self._snapshot()
@@ -436,7 +439,9 @@ def fit(self: Trainer, until: int = None) -> dict:
     until = self.cfg.epochs if until is None else min(until, self.cfg.epochs)
     if self.step == 0:
         torch.manual_seed(self.cfg.seed + (self.dist.rank << 32))   # independent of earlier RNG use
-        if self.dist.main: (self.out / METRICS_FILE).unlink(missing_ok=True)   # from an attempt that never checkpointed
+        if self.dist.main:                                         # from an attempt that never checkpointed
+            (self.out / METRICS_FILE).unlink(missing_ok=True)
+            for tmp in self.out.glob(f'.{CHECKPOINT_FILE}.tmp-*'): tmp.unlink()
     if self.dist.main:
         self.out.mkdir(parents=True, exist_ok=True)
         (self.out / CONFIG_FILE).write_text(json.dumps(dict(model=asdict(self.model_cfg), train=asdict(self.cfg),
@@ -450,6 +455,7 @@ def fit(self: Trainer, until: int = None) -> dict:
             start, totals = time.time(), self._epoch_totals
             for i, x in enumerate(self.batches, self.batches.position + 1):
                 terms = self.train_step(x)
+                die_point('step')                            # (tests) between two steps
                 if terms:
                     totals['n_ok'] += 1
                     for k in ('loss', 'recon', 'kl', 'grad_norm'): totals[k] += terms[k]

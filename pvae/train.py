@@ -339,8 +339,8 @@ def resume(cls: Trainer, out, data=None, quiet: bool = False, state: dict = None
 
 @patch
 def _tidy_folder(self: Trainer) -> None:
-    "After a crash: drop log records past the checkpoint (they will be redone) and half-written checkpoint files."
-    for tmp in self.out.glob(f'.{CHECKPOINT_FILE}.tmp-*'): tmp.unlink(missing_ok=True)
+    "After a crash: drop log records past the checkpoint (they will be redone) and half-written files."
+    for tmp in self.out.glob('.*.tmp-*'): tmp.unlink(missing_ok=True)   # checkpoint, config or log (`atomic_write`)
     log = self.out / METRICS_FILE
     if not log.exists(): return
     lines = log.read_text().splitlines()
@@ -441,11 +441,11 @@ def fit(self: Trainer, until: int = None) -> dict:
         torch.manual_seed(self.cfg.seed + (self.dist.rank << 32))   # independent of earlier RNG use
         if self.dist.main:                                         # from an attempt that never checkpointed
             (self.out / METRICS_FILE).unlink(missing_ok=True)
-            for tmp in self.out.glob(f'.{CHECKPOINT_FILE}.tmp-*'): tmp.unlink()
+            for tmp in self.out.glob('.*.tmp-*'): tmp.unlink()           # half-written files (`atomic_write`)
     if self.dist.main:
         self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / CONFIG_FILE).write_text(json.dumps(dict(model=asdict(self.model_cfg), train=asdict(self.cfg),
-                                                            world_size=self.dist.world_size), indent=1))
+        record = json.dumps(dict(model=asdict(self.model_cfg), train=asdict(self.cfg), world_size=self.dist.world_size), indent=1)
+        atomic_write(self.out / CONFIG_FILE, lambda tmp: Path(tmp).write_text(record))   # a kill never leaves half of it
     self.model.train()
     metrics = {}
     if self._gif() and self.epoch == 0 and not self.frames: self._snapshot()      # the starting noise

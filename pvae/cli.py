@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from .data import BUILDERS, IMAGE_SIZES, load_dataset
+from .data import DATASETS, load_dataset
 from .eat import SAMPLERS, INDICATORS
 from .layers import ACTIVATIONS
 from .models import ModelConfig, default_model_config, MODELS, METHODS
@@ -82,7 +82,7 @@ def _new_configs(model, archi, dataset, preset, seed, flags, recorded) -> tuple:
     if recorded is not None:
         return (ModelConfig(**{**recorded['model'], **m, 'model': model, 'archi': archi, 'seed': seed}),
                 TrainConfig(**{**recorded['train'], **t, 'dataset': dataset, 'seed': seed}))
-    m.setdefault('input_size', IMAGE_SIZES[dataset])
+    m.setdefault('input_size', DATASETS[dataset].size)
     return (default_model_config(model, archi, seed=seed, **m),
             recipe(model, preset, archi=archi, dataset=dataset, seed=seed, **t))
 
@@ -102,7 +102,7 @@ def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Tr
     if (out / CHECKPOINT_FILE).exists():
         raise FileExistsError(f'{out} already holds a run; pass --resume to continue it or choose another --out')
     tcfg = configs[1]
-    if download and 'download' not in inspect.signature(BUILDERS[tcfg.dataset]).parameters:
+    if download and not DATASETS[tcfg.dataset].download:
         raise ValueError(f'--download fetches MNIST and FashionMNIST; {tcfg.dataset} is not downloaded (see chapter 01b_data)')
     data = load_dataset(tcfg.dataset, root=tcfg.data_root, download=True) if download else None
     return Trainer(*configs, out, quiet=quiet, data=data)
@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     g = {k: p.add_argument_group(k, v) for k, v in _GROUPS.items()}
     g['model'].add_argument('--model', choices=list(MODELS), help='the latent distribution (default: poisson)')
     g['model'].add_argument('--archi', help="architecture '<enc>[+b]|<dec>[+b]' (default: lin|lin)")
-    g['data'].add_argument('--dataset', choices=sorted(BUILDERS), help='dataset (default: nat16, embedded in pvae)')
+    g['data'].add_argument('--dataset', choices=sorted(DATASETS), help='dataset (default: nat16, embedded in pvae)')
     add_switch(g['data'], 'download', 'MNIST, FashionMNIST: download the files if they are not in --data_root')
     g['training'].add_argument('--preset', choices=sorted(PRESETS), help='training recipe (default: quick)')
     g['training'].add_argument('--seed', type=int, help='random seed of the model and the training (default: 0)')

@@ -20,7 +20,7 @@ import numpy as np
 
 from .models import default_model_config, METHODS
 from .cli import train_from_cli, add_switch, run_command
-from .data import BUILDERS
+from .data import DATASETS
 from .train import available_cores, cpu_threads, NonFiniteLossError
 from .runs import run_folder_name, run_state
 from .recipes import PRESETS
@@ -179,7 +179,7 @@ def build_paper_parser() -> argparse.ArgumentParser:
                                 'as a grid of pvae_train runs, then print its table.')
     e = p.add_argument_group('experiment', 'which grid of runs: the table, the data, the recipe, architectures and seeds')
     e.add_argument('--experiment', default='table2', choices=list(_TABLE_VALUES), help='the table (default: table2)')
-    e.add_argument('--dataset', default='nat16', choices=sorted(BUILDERS), help='dataset (default: nat16)')
+    e.add_argument('--dataset', default='nat16', choices=sorted(DATASETS), help='dataset (default: nat16)')
     e.add_argument('--preset', choices=sorted(PRESETS), help='training recipe (default: quick; iterative for --experiment iterative)')
     e.add_argument('--archi', default='lin|lin', help="architectures, comma separated (default: lin|lin; e.g. 'lin|lin,conv+b|lin')")
     e.add_argument('--seeds', type=int, default=5, help='number of seeds, 0 .. n-1 (default: 5)')

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .data import BUILDERS
+from .data import DATASETS
 from .models import default_model_config, METHODS, MODELS
 
 # %% ../nbs/03c_recipes.ipynb #aaab9038
@@ -22,7 +22,7 @@ OPTIMIZERS = {'adamax': torch.optim.Adamax, 'adam': torch.optim.Adam, 'adamw': t
 @dataclass
 class TrainConfig:
     "How to train: data, optimisation, schedules, validation and checkpointing."
-    dataset: str = 'nat16'            # a name from pvae.data.BUILDERS
+    dataset: str = 'nat16'            # a name from pvae.data.DATASETS
     data_root: str = None             # data/cache folder (default: $PVAE_DATA or ~/.cache/pvae)
     method: str = 'mc'                # 'mc', 'exact' or 'st' (paper Table 4)
     epochs: int = 100                 # passes over the training images (paper: 3000 vH16, 1500 CIFAR16, 400 MNIST)
@@ -61,7 +61,7 @@ class TrainConfig:
 # %% ../nbs/03c_recipes.ipynb #9fd0a338
 def check_train_config(c) -> None:
     "Refuse a TrainConfig whose values cannot train, naming the field and what it accepts."
-    if c.dataset not in BUILDERS: raise ValueError(f'unknown dataset {c.dataset!r}; choose one of {sorted(BUILDERS)}')
+    if c.dataset not in DATASETS: raise ValueError(f'unknown dataset {c.dataset!r}; choose one of {sorted(DATASETS)}')
     if c.method not in METHODS: raise ValueError(f'unknown method {c.method!r}; choose one of {list(METHODS)}')
     if c.optimizer not in OPTIMIZERS: raise ValueError(f'unknown optimizer {c.optimizer!r}; choose one of {sorted(OPTIMIZERS)}')
     if c.scheduler not in ('cosine', 'none'): raise ValueError(f"scheduler must be 'cosine' or 'none', got {c.scheduler!r}")

@@ -385,7 +385,7 @@ def _stop_requested(self: Trainer, sigint) -> bool:
 def _interrupt(self: Trainer):
     path = self.checkpoint()
     msg = (f'interrupted at epoch {self.epoch + self.batches.position / len(self.batches):.2f} (step {self.step}): '
-           f'checkpoint saved to {path}; continue with: pvae_train --out {self.out} --resume true')
+           f'checkpoint saved to {path}; continue with: pvae_train --out {self.out} --resume')
     raise TrainingInterrupted(msg, path)
 
 # %% ../nbs/03d_train.ipynb #91b0f9a9

@@ -5,12 +5,13 @@
 # %% auto #0
 __all__ = ['ITERATIVE_COLUMNS', 'typical_log_rates', 'time_ms', 'peak_memory_mb', 'bench_sampler', 'format_table',
            'machine_description', 'time_train_step', 'bench_train', 'bench_iterative', 'bench_main', 'bench_threads',
-           'build_bench_parser', 'bench', 'main']
+           'save_tables', 'build_bench_parser', 'bench', 'main']
 
 # %% ../nbs/07_bench.ipynb #f56a0bbf
 import argparse
 import contextlib
 import itertools
+import json
 import math
 import os
 import platform
@@ -19,12 +20,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 import torch
 
 from .eat import softclamp_upper
 from .distributions import Poisson
-from .data import Dataset
+from .data import Dataset, atomic_write
 from .models import default_model_config
 from .train import Trainer, available_cores, resolve_threads, cpu_threads
 from .cli import add_switch, run_command
@@ -113,10 +115,10 @@ def bench_sampler(batch_sizes=(1000, 256), n_latents: int = 512, temperatures=(1
 
 # %% ../nbs/07_bench.ipynb #08816514
 def format_table(rows: list, columns: list = None) -> str:
-    "Rows (dicts) as a markdown table; floats get 3 significant digits."
+    "Rows (dicts) as a markdown table; floats get 3 significant digits, and a '|' in a cell is escaped."
     if not rows: return '(no rows)'
     columns = columns or list(rows[0])
-    fmt = lambda v: (f'{v:.3g}' if isinstance(v, float) else str(v))
+    fmt = lambda v: (f'{v:.3g}' if isinstance(v, float) else str(v).replace('|', '\\|'))
     lines = ['| ' + ' | '.join(columns) + ' |', '|' + '---|' * len(columns)]
     lines += ['| ' + ' | '.join(fmt(r.get(c, '')) for c in columns) + ' |' for r in rows]
     return '\n'.join(lines)
@@ -268,6 +270,15 @@ def bench_threads(threads=None, steps: int = 20, repeats: int = 5) -> list:
         finally: torch.set_num_threads(before)
     return rows
 
+# %% ../nbs/07_bench.ipynb #0f65187a
+def save_tables(path, tables: list) -> None:
+    "Keep benchmark `tables` ({'title', 'columns', 'rows'}) in the JSON file `path`, replacing those of the same title."
+    path = Path(path)
+    kept = json.loads(path.read_text()) if path.exists() else []
+    titles = {t['title'] for t in tables}
+    merged = [t for t in kept if t['title'] not in titles] + tables
+    atomic_write(path, lambda tmp: Path(tmp).write_text(json.dumps(merged, indent=1) + '\n'))
+
 # %% ../nbs/07_bench.ipynb #693a48e8
 _SAMPLER_COLUMNS = ['batch', 'temperature', 'indicator', 'max_rate', 'n_exp', 'reference_fwd_ms', 'reference_fwdbwd_ms',
                     'reference_peak_mb', 'fast_fwd_ms', 'fast_fwdbwd_ms', 'fast_peak_mb', 'gauss_ms', 'speedup',
@@ -296,38 +307,38 @@ def build_bench_parser() -> argparse.ArgumentParser:
     add_switch(h, 'quick', 'a small, fast version of the benchmark')
     add_switch(h, 'compile', 'train: time torch.compile-d steps too')
     add_switch(h, 'cold', 'main: build the dataset inside the timing (a fresh data folder)')
+    h.add_argument('--save', help='also keep the tables in this JSON file (replacing tables of the same title), '
+                   "as nbs/images/bench.json keeps the chapter's")
     return p
 
 # %% ../nbs/07_bench.ipynb #fe9c0d88
-def bench(part, device='auto', threads=None, repeats=None, quick=False, compile=False, cold=False) -> None:
-    "What `pvae_bench` does: run one benchmark and print its tables."
+def bench(part, device='auto', threads=None, repeats=None, quick=False, compile=False, cold=False, save=None) -> None:
+    "What `pvae_bench` does: run one benchmark and print its tables (and, with `save`, keep them in that JSON file)."
+    def report(title, rows, columns=None):
+        print(f'\n### {title}\n'); print(format_table(rows, columns))
+        if save: save_tables(save, [dict(title=title, columns=columns or list(rows[0]), rows=rows)])
     if part == 'threads':
         counts = [resolve_threads(t) for t in threads.split(',')] if threads else None
         rows = bench_threads(counts, steps=5 if quick else 20, repeats=1 if quick else repeats or 5)
-        print(f'\n### The main job\'s step, alone and beside a second run: {machine_description()}\n')
-        print(format_table(rows)); return
+        report(f"The main job's step, alone and beside a second run: {machine_description()}", rows); return
     if part == 'main':
         args = (() if device == 'auto' else ('--device', device)) + (() if threads is None else ('--threads', threads))
         rows = bench_main(args, cold=cold, repeats=1 if quick else repeats or 1)
-        print(f'\n### The main job (`pvae_train`): {machine_description()}\n')
-        print(format_table(rows)); return
+        report(f'The main job (`pvae_train`): {machine_description()}', rows); return
     cpu_threads(threads)
     repeats = repeats or 5
     for dev in _devices(device):
         if part == 'sampler':
             kw = dict(batch_sizes=(256,), repeats=1, ref_repeats=1) if quick else dict(repeats=repeats)
             rows = bench_sampler(device=dev, **kw)
-            print(f'\n### Poisson samplers on {dev}: {machine_description(dev)}\n')
-            print(format_table(rows, _SAMPLER_COLUMNS))
+            report(f'Poisson samplers on {dev}: {machine_description(dev)}', rows, _SAMPLER_COLUMNS)
         else:
             kw = dict(batch_sizes=(1000,), archis=('lin|lin',), repeats=1) if quick else dict(repeats=repeats)
             rows = bench_train(device=dev, **kw)
             if compile: rows += bench_train(device=dev, compile=True, **kw)
-            print(f'\n### Training steps on {dev}: {machine_description(dev)}\n')
-            print(format_table(rows, _TRAIN_COLUMNS))
+            report(f'Training steps on {dev}: {machine_description(dev)}', rows, _TRAIN_COLUMNS)
             rows = bench_iterative(device=dev, **(dict(n_steps=(16,), repeats=1) if quick else dict(repeats=repeats)))
-            print(f'\n### The iP-VAE\'s training step against the amortized P-VAE\'s on {dev}: {machine_description(dev)}\n')
-            print(format_table(rows, ITERATIVE_COLUMNS))
+            report(f"The iP-VAE's training step against the amortized P-VAE's on {dev}: {machine_description(dev)}", rows, ITERATIVE_COLUMNS)
 
 def main(argv=None):
     "`pvae_bench`: time pvae and print markdown tables."

@@ -125,15 +125,15 @@ def _finish(trainer: Trainer, out: Path) -> None:
                 f'active latents\' and {g["gabor_like_top_quarter"]:.0%} of the most-used quarter\'s (median Gabor R^2 '
                 f'{g["gabor_r2_median"]:.2f}); {pictures} in {out}')
 
-def _last_valid(out: Path) -> dict:
-    "The metrics of the last `valid` record in the run folder `out`."
-    last = [r for r in read_metrics(out) if r.get('event') == 'valid'][-1:]
+def _last_valid(records: list) -> dict:
+    "The metrics of the last `valid` record among a run's `records` (its metrics log)."
+    last = [r for r in records if r.get('event') == 'valid'][-1:]
     return {k: v for k, v in (last[0] if last else {}).items() if k not in ('event', 'epoch', 'step')}
 
-def _finished(trainer: Trainer) -> bool:
-    "Has the run in `trainer.out` its end-of-run pictures and record (the `dictionary` record at its last step)?"
+def _finished(trainer: Trainer, records: list) -> bool:
+    "Do a run's `records` hold its end-of-run record (the `dictionary` record at the trainer's last step)?"
     if not trainer.model.has_dictionary: return True
-    return any(r.get('event') == 'dictionary' and r.get('step') == trainer.step for r in read_metrics(trainer.out))
+    return any(r.get('event') == 'dictionary' and r.get('step') == trainer.step for r in records)
 
 # %% ../nbs/03e_cli.ipynb #9d944d93
 def train_from_cli(model=None, archi=None, dataset=None, preset=None, out=None, resume=False, seed=None, quiet=False,
@@ -166,8 +166,9 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
     trainer = _resume(out, quiet, flags) if resume else None
     if resume and trainer is None:         # a relaunched job whose first attempt stopped before its first checkpoint
         say(f'--resume: {out} holds no checkpoint yet, so the run starts from scratch', file=sys.stderr)
+    records = read_metrics(out) if trainer is not None else []    # the log as the resumed run left it, read once
     if trainer is not None:
-        if trainer.epoch >= trainer.cfg.epochs and _finished(trainer):
+        if trainer.epoch >= trainer.cfg.epochs and _finished(trainer, records):
             say(f'{out} has already trained its epochs: nothing to do (a larger --epochs extends it)')
             return out
         say(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
@@ -178,12 +179,13 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
         article = 'an' if model[0] in 'aeiou' else 'a'
         say(f'training {article} {model} VAE ({archi}) on {dataset} for {trainer.cfg.epochs} epochs on {where}{procs}, '
             f'writing to {out}', file=sys.stderr)
-    metrics = trainer.fit(until) or _last_valid(out)          # (a run resumed only to be finished: its last validation)
+    trained = trainer.fit(until)
+    metrics = trained or _last_valid(records)                # (a run resumed only to be finished: its last validation)
     if not trainer.dist.main: return out
     if trainer.epoch < trainer.cfg.epochs:
         say(f'stopped after epoch {trainer.epoch} of {trainer.cfg.epochs} (--until); continue with: pvae_train --out {out} --resume')
         return out
-    if not _finished(trainer): _finish(trainer, out)
+    if trained or not _finished(trainer, records): _finish(trainer, out)
     print('final validation: ' + format_row(metrics))
     print(f'run folder: {out}')
     return out

@@ -23,6 +23,7 @@ import time
 import urllib.request
 import warnings
 from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 import h5py
@@ -388,7 +389,7 @@ def build_mnist5k(seed: int = 0, valid_portion: float = 0.5) -> Dataset:
 @dataclass(frozen=True)
 class DatasetInfo:
     "One dataset: its builder, its images' side in pixels, whether it is built from files under `root`, and can fetch them."
-    build: object
+    build: Callable[..., Dataset]   # builder(root=..., download=...) -> Dataset, as the dataset needs
     size: int
     files: bool = False          # built from the user's files under root (else embedded or shipped in a package)
     download: bool = False       # load_dataset(..., download=True) fetches the files
@@ -400,6 +401,8 @@ DATASETS = {'nat16': DatasetInfo(build_nat16, 16), 'vH16': DatasetInfo(build_vh1
                                         files=True, download=True),
             'digits': DatasetInfo(build_digits, 16), 'mnist5k': DatasetInfo(build_mnist5k, 28)}
 
+
+# %% ../nbs/01b_data.ipynb #096ee055
 CACHE_VERSION = 7     # bump whenever a builder changes what it produces, so that stale caches are not read
 
 def cache_path(name: str, root=None, **options) -> Path:
@@ -407,6 +410,12 @@ def cache_path(name: str, root=None, **options) -> Path:
     key = json.dumps(dict(options, cache_version=CACHE_VERSION), sort_keys=True, default=str)
     digest = hashlib.sha1(key.encode()).hexdigest()[:10]
     return data_root(root) / 'cache' / f'{name}-{digest}.h5'
+
+def _set_aside(path: Path, why: str) -> None:
+    "Move a cache file that cannot be read aside (it is derived data: the dataset is built again) and say so."
+    aside = path.with_name(f'{path.stem}.unreadable-{time.strftime("%Y%m%d-%H%M%S")}{path.suffix}')
+    os.replace(path, aside)
+    warnings.warn(f'{why}; moved it aside to {aside} and building it again')
 
 def load_dataset(name: str, root=None, rebuild: bool = False, **options) -> Dataset:
     "The dataset `name` (see `DATASETS`) from the HDF5 cache under `root`, building and caching it first if needed."
@@ -421,11 +430,7 @@ def load_dataset(name: str, root=None, rebuild: bool = False, **options) -> Data
     path = cache_path(name, root, **cache_options)
     if path.exists() and not rebuild:
         try: return read_dataset(path)
-        except UnreadableDatasetError as e:                      # the cache is derived data: set it aside, build it again
-            aside = path.with_name(f'{path.stem}.unreadable-{time.strftime("%Y%m%d-%H%M%S")}{path.suffix}')
-            os.replace(path, aside)
-            warnings.warn(f'the cached {name} dataset could not be read ({e.reason}); moved it aside to {aside} '
-                          f'and building it again')
+        except UnreadableDatasetError as e: _set_aside(path, f'the cached {name} dataset could not be read ({e.reason})')
     start = time.time()
     ds = info.build(root=root, **options) if info.files else info.build(**options)
     ds.provenance.update(name=name, options=cache_options, pvae_version=__version__,

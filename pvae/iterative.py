@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['STATE_FLOOR', 'SIGMA_BOUND', 'CLAMP_START', 'ITERATIVE_CLASSES', 'expected_free_energy', 'natural_gradient',
            'clamp_state', 'iterative_update', 'IterativeStep', 'IterativeOutput', 'IterativeVAE', 'IterativeVAEOutput',
-           'IterativePoissonVAE', 'IterativeGaussianVAE']
+           'IterativePoissonVAE', 'IterativeGaussianVAE', 'IterativeGaussianScaleVAE', 'iterative_model']
 
 # %% ../nbs/02c_iterative.ipynb #9fc57578
 import math
@@ -63,6 +63,7 @@ class IterativeStep:
     recon: Tensor    # (B,) Gaussian negative log-likelihood of x under phi z, with the per-pixel sigma
     sse: Tensor      # (B,) summed squared error |x - phi z|^2
     kl: Tensor       # (B, K) the step's KL from the step before
+    state: object = None   # what the next step starts from: u, or the two-state iG-VAE's (mean, log-scale)
 
 @dataclass
 class IterativeOutput:
@@ -72,11 +73,13 @@ class IterativeOutput:
     recon: Tensor    # (T, B) each step's Gaussian negative log-likelihood
     sse: Tensor      # (T, B) each step's summed squared error
     kl: Tensor       # (T, B, K) each step's KL
+    state: object = None   # the last step's full state (see `IterativeStep`)
 
     def loss(self, kl_beta: float = 1.0) -> Tensor:
         "Mean over steps and images of recon_t + kl_beta * KL_t."
         return (self.recon + kl_beta * self.kl.sum(2)).mean()
 
+# %% ../nbs/02c_iterative.ipynb #304c93db
 class IterativeVAE(BaseVAE):
     "A VAE without an encoder: T recurrent steps of a state per neuron against a linear dictionary."
     def __init__(self, cfg: ModelConfig):
@@ -97,6 +100,9 @@ class IterativeVAE(BaseVAE):
     def start(self, n: int) -> Tensor: raise NotImplementedError           # (n, K) u_0
     def draw(self, posterior, generator=None) -> Tensor: raise NotImplementedError
     def step_kl(self, u: Tensor, u_before: Tensor) -> Tensor: raise NotImplementedError
+    def initial_state(self, n: int): return self.start(n)                 # a family with more state says so
+    def mean(self, state) -> Tensor: return state                         # (B, K) the part of a state u records
+    def emit(self, y: Tensor) -> Tensor: return y                         # what the decoder sees of a draw y
 
     @property
     def log_scale(self) -> Tensor: return softclamp_sym(self.log_sigma, SIGMA_BOUND)   # (D,) log sigma
@@ -106,9 +112,9 @@ class IterativeVAE(BaseVAE):
         s = self.log_scale
         return (0.5 * (error * (-s).exp()) ** 2 + s + 0.5 * math.log(2 * math.pi)).sum(1)
 
-    def update(self, u: Tensor, x: Tensor, z: Tensor) -> Tensor:
-        "The states after one step driven by the latents z (B, K) they emitted, for flat images x (B, D)."
-        return _step(u, x - self.fc_dec(z), self.fc_dec.weight, self.log_eta.exp(), self.log_leak.exp(),
+    def update(self, u: Tensor, x: Tensor, y: Tensor, posterior=None) -> Tensor:
+        "The states after one step driven by the draw y (B, K) from their `posterior`, for flat images x (B, D)."
+        return _step(u, x - self.fc_dec(self.emit(y)), self.fc_dec.weight, self.log_eta.exp(), self.log_leak.exp(),
                      (-2 * self.log_scale).exp(), self.state_upper)
 
     def load_state_dict(self, state_dict, strict: bool = True, assign: bool = False):
@@ -127,13 +133,14 @@ def steps(self: IterativeVAE, x: Tensor, n_steps: int = None, temperature: float
     self.check_input(x)
     t = float(self.temperature) if temperature is None else temperature
     x = x.flatten(1)
-    u = self.start(len(x))
+    state = self.initial_state(len(x))
     for _ in range(T):
-        u_next = self.update(u, x, self.draw(self.posterior(u, t), generator))   # one draw drives the step
-        z = self.draw(self.posterior(u_next, t), generator)                    # a fresh one is scored
+        q = self.posterior(state, t)
+        after = self.update(state, x, self.draw(q, generator), q)              # one draw drives the step
+        z = self.emit(self.draw(self.posterior(after, t), generator))          # a fresh one is scored
         error = x - self.fc_dec(z)
-        yield IterativeStep(u_next, z, self.nll(x, error), (error ** 2).sum(1), self.step_kl(u_next, u))
-        u = u_next
+        yield IterativeStep(self.mean(after), z, self.nll(x, error), (error ** 2).sum(1), self.step_kl(after, state), after)
+        state = after
 
 @patch
 def run(self: IterativeVAE, x: Tensor, n_steps: int = None, temperature: float = None, generator=None) -> IterativeOutput:
@@ -141,7 +148,7 @@ def run(self: IterativeVAE, x: Tensor, n_steps: int = None, temperature: float =
     done = list(self.steps(x, n_steps, temperature, generator))
     u0 = self.start(len(x))
     return IterativeOutput(torch.stack([u0] + [s.u for s in done]), *(torch.stack([getattr(s, k) for s in done])
-                                                                      for k in ('z', 'recon', 'sse', 'kl')))
+                                                                      for k in ('z', 'recon', 'sse', 'kl')), done[-1].state)
 
 # %% ../nbs/02c_iterative.ipynb #553f0163
 @dataclass
@@ -158,15 +165,15 @@ def infer(self: IterativeVAE, x: Tensor, temperature: float = None, straight_thr
     "The last step's posterior q_T for images (B, 1, S, S) after `n_steps` (default T), at the model's temperature unless given."
     if straight_through: self.check_method('st')
     t = float(self.temperature) if temperature is None else temperature
-    for step in self.steps(x, n_steps, t): u = step.u
-    return self.posterior(u, t)
+    for step in self.steps(x, n_steps, t): state = step.state
+    return self.posterior(state, t)
 
 @patch
 def forward(self: IterativeVAE, x: Tensor, method: str = 'mc') -> IterativeVAEOutput:
     "The training loss terms of the follow-up (recon and KL averaged over the T steps) for images (B, 1, S, S)."
     self.check_method(method)
     traj = self.run(x)
-    q, z = self.posterior(traj.u[-1], float(self.temperature)), traj.z[-1]
+    q, z = self.posterior(traj.state, float(self.temperature)), traj.z[-1]
     return IterativeVAEOutput(self.decode(z), z, q, traj.recon.mean(0), traj.kl.mean(0), traj)
 
 # %% ../nbs/02c_iterative.ipynb #b252b020
@@ -200,11 +207,11 @@ class IterativeGaussianVAE(IterativeVAE):
     def posterior(self, u, temperature, straight_through=False):
         return Normal(u, self.prior_log_scale.expand_as(u), temperature, validate=False)
 
-    def activate(self, z): return LATENT_ACTIVATIONS[self.cfg.latent_act](z)
+    def emit(self, y): return LATENT_ACTIVATIONS[self.cfg.latent_act](y)
 
-    def draw(self, posterior, generator=None):
+    def draw(self, posterior, generator=None):                 # y = u + s eps, before the activation
         loc = posterior.loc
-        return self.activate(loc + posterior.scale * torch.randn(loc.shape, generator=generator, dtype=loc.dtype, device=loc.device))
+        return loc + posterior.scale * torch.randn(loc.shape, generator=generator, dtype=loc.dtype, device=loc.device)
 
     def step_kl(self, u, u_before):                          # KL of N(u, s) from N(u_before, s): the cost of the move
         s = self.prior_log_scale.expand_as(u)
@@ -212,4 +219,37 @@ class IterativeGaussianVAE(IterativeVAE):
 
     def kl(self, posterior): return self.step_kl(posterior.loc, self.start(len(posterior.loc)))
 
+# %% ../nbs/02c_iterative.ipynb #cd2edc27
+class IterativeGaussianScaleVAE(IterativeGaussianVAE):
+    "The original's iG-VAE (`scale_state=True`): the posterior's mean and log-scale are two states, each stepped."
+    bounds = {'mean': 7.0, 'mean step': 7.0, 'log-scale': 2.0, 'log-scale step': 3.0}   # after the ramp; all start at 1
+
+    def __init__(self, cfg: ModelConfig):
+        super().__init__(cfg)
+        self.log_eta_scale = nn.Parameter(torch.tensor(math.log(cfg.step_size)))   # the log-scale's global step size
+
+    def initial_state(self, n): return self.start(n), self.prior_log_scale.expand(n, -1)
+    def mean(self, state): return state[0]
+    def posterior(self, state, temperature, straight_through=False): return Normal(*state, temperature, clamp=None, validate=False)
+    def clamp(self, v, which): return softclamp_sym(v, 1 + self.ramp * (self.bounds[which] - 1))
+
+    def update(self, state, x, y, posterior):
+        mu, xi = state
+        slope = torch.ones_like(y) if self.cfg.latent_act is None else (y > 0).to(y.dtype)     # a'(y)
+        g = slope * (((x - self.fc_dec(self.emit(y))) * (-2 * self.log_scale).exp()) @ self.fc_dec.weight)
+        eps = (y - posterior.loc) / posterior.scale.clamp_min(torch.finfo(y.dtype).tiny)   # 0 at temperature 0
+        s = xi.exp()
+        d_mu = self.clamp(self.log_eta.exp() * (s ** 2 * g - self.log_leak.exp()), 'mean step')
+        d_xi = self.clamp(self.log_eta_scale.exp() * 0.5 * g * eps * s, 'log-scale step')
+        return self.clamp(mu + d_mu, 'mean'), self.clamp(xi + d_xi, 'log-scale')
+
+    def step_kl(self, state, before):
+        return kl_divergence(Normal(*state, clamp=None, validate=False), Normal(*before, clamp=None, validate=False))
+
+    def kl(self, posterior): return kl_divergence(posterior, Normal(*self.initial_state(len(posterior.loc)), clamp=None, validate=False))
+
 ITERATIVE_CLASSES = {'ipoisson': IterativePoissonVAE, 'igaussian': IterativeGaussianVAE}
+
+def iterative_model(cfg: ModelConfig) -> IterativeVAE:
+    "The iterative VAE for `cfg` (the iG-VAE with `scale_state`: the original's two-state control)."
+    return IterativeGaussianScaleVAE(cfg) if cfg.scale_state else ITERATIVE_CLASSES[cfg.model](cfg)

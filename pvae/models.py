@@ -72,6 +72,7 @@ class ModelConfig:
     n_steps: int = 16                 # iterative models: inference steps T (the follow-up: 16 patches, 128 MNIST)
     step_size: float = 1.0            # iterative models: initial global step size eta (learned; the original's e^0)
     step_kl: str = 'original'         # iP-VAE: each step's KL, the original's e^{u_t} f(d) or the 'exact' Poisson KL
+    scale_state: bool = False         # iG-VAE: the posterior's log-scale moves as a second state (the original's), not held
     seed: int = 0                     # seeds the prior and the weight initialisation
 
     def __post_init__(self): self.check()            # `check` (below) names the first invalid field
@@ -121,6 +122,9 @@ def check(self: ModelConfig) -> None:
     if not self.init_scale > 0: raise ValueError(f'init_scale must be positive, got {self.init_scale}')
     if not self.step_size > 0: raise ValueError(f'step_size must be positive, got {self.step_size}')
     if self.step_kl not in ('original', 'exact'): raise ValueError(f"step_kl must be 'original' or 'exact', got {self.step_kl!r}")
+    if self.scale_state and (self.model != 'igaussian' or self.latent_act not in (None, 'relu')):
+        raise ValueError(f"scale_state applies to the igaussian model with latent_act None or 'relu', not {self.model!r} "
+                         f'with latent_act {self.latent_act!r}')
 
 # %% ../nbs/02b_models.ipynb #11940ce9
 @patch(as_prop=True)
@@ -426,5 +430,5 @@ MODEL_CLASSES = {'poisson': PoissonVAE, 'gaussian': GaussianVAE, 'laplace': Lapl
 def build_model(cfg: ModelConfig = None, **kwargs) -> BaseVAE:
     "The VAE for `cfg` (or for `default_model_config(**kwargs)`); the iterative ones come from `pvae.iterative`."
     cfg = cfg or default_model_config(**kwargs)
-    if cfg.iterative: return importlib.import_module('pvae.iterative').ITERATIVE_CLASSES[cfg.model](cfg)
+    if cfg.iterative: return importlib.import_module('pvae.iterative').iterative_model(cfg)
     return MODEL_CLASSES[cfg.model](cfg)

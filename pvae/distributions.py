@@ -146,12 +146,6 @@ def _kl_poisson_poisson(q: Poisson, p: Poisson) -> Tensor:
     "Elementwise KL(q || p) of two `Poisson`s: `poisson_kl` of their log-rates."
     return poisson_kl(q.log_rate, p.log_rate)
 
-@patch
-def kl(self: Poisson, prior) -> Tensor:
-    "Elementwise KL(self || prior); `prior` is a `Poisson` or a log-rate tensor."
-    prior_log_rate = prior.log_rate if isinstance(prior, Poisson) else prior
-    return poisson_kl(self.log_rate, prior_log_rate)
-
 # %% ../nbs/00b_distributions.ipynb #79ffc880
 class _ScaledLocation:
     "Shared set-up of location-scale latents: soft-clamped log-scale, temperature times scale."
@@ -162,13 +156,6 @@ class _ScaledLocation:
         if clamp is not None: log_scale = softclamp_sym(log_scale, clamp)
         self.log_scale = log_scale + math.log(self.temperature) if self.temperature > 0 else log_scale - math.inf
         return torch.exp(log_scale) * self.temperature
-
-    def _prior(self, prior):
-        if prior is None:
-            return torch.zeros_like(self.loc), torch.zeros_like(self.log_scale)
-        if not isinstance(prior, type(self)):
-            raise TypeError(f'prior must be a {type(self).__name__} or None, got {type(prior).__name__}')
-        return prior.loc, prior.log_scale
 
 
 class Normal(_ScaledLocation, torch.distributions.Normal):
@@ -202,16 +189,6 @@ def _kl_normal_normal(q: Normal, p: Normal) -> Tensor: return _normal_kl(q.loc, 
 @register_kl(Laplace, Laplace)
 def _kl_laplace_laplace(q: Laplace, p: Laplace) -> Tensor: return _laplace_kl(q.loc, q.log_scale, p.loc, p.log_scale)
 
-@patch
-def kl(self: Normal, prior=None) -> Tensor:
-    "Elementwise KL(self || prior), prior a `Normal` (default: standard normal)."
-    return _normal_kl(self.loc, self.log_scale, *self._prior(prior))
-
-@patch
-def kl(self: Laplace, prior=None) -> Tensor:
-    "Elementwise KL(self || prior), prior a `Laplace` (default: Laplace(0, 1))."
-    return _laplace_kl(self.loc, self.log_scale, *self._prior(prior))
-
 # %% ../nbs/00b_distributions.ipynb #e41325ce
 class RelaxedCategorical(torch.distributions.RelaxedOneHotCategorical):
     "Gumbel-softmax relaxation of Categorical(logits) over the last axis, with the categorical KL."
@@ -231,22 +208,15 @@ class RelaxedCategorical(torch.distributions.RelaxedOneHotCategorical):
     def variance(self) -> Tensor: return self.probs * (1 - self.probs)
 
 # %% ../nbs/00b_distributions.ipynb #868750c1
-def _categorical_kl(logits_q: Tensor, logits_p: Tensor = None) -> Tensor:
-    "KL(Categorical(logits_q) || Categorical(logits_p)) summed over the last axis; uniform prior if `logits_p` is None."
+def _categorical_kl(logits_q: Tensor, logits_p: Tensor) -> Tensor:
+    "KL(Categorical(logits_q) || Categorical(logits_p)) summed over the last axis."
     log_q = F.log_softmax(logits_q, dim=-1)
-    if logits_p is None: log_p = torch.full_like(log_q, -math.log(log_q.shape[-1]))
-    else: log_p = F.log_softmax(logits_p, dim=-1)
-    return (log_q.exp() * (log_q - log_p)).sum(-1)
+    return (log_q.exp() * (log_q - F.log_softmax(logits_p, dim=-1))).sum(-1)
 
 @register_kl(RelaxedCategorical, RelaxedCategorical)
 def _kl_relaxed_categorical(q: RelaxedCategorical, p: RelaxedCategorical) -> Tensor:
     "KL of the underlying categoricals, summed over categories: shape batch_shape."
     return _categorical_kl(q.logits, p.raw_logits)
-
-@patch
-def kl(self: RelaxedCategorical, prior_logits: Tensor = None) -> Tensor:
-    "KL of the underlying categoricals, summed over categories: shape logits.shape[:-1]. Default prior: uniform."
-    return _categorical_kl(self.logits, prior_logits)
 
 # %% ../nbs/00b_distributions.ipynb #28cd9687
 class StraightThroughCategorical(RelaxedCategorical):

@@ -188,7 +188,7 @@ class IterativePoissonVAE(IterativeVAE):
 
     def posterior(self, u, temperature, straight_through=False):
         return Poisson(u, temperature, self.cfg.indicator, sampler=self.cfg.sampler, truncate=self.cfg.truncate,
-                       n_exp_p=1e-5 if self.cfg.truncate else 1e-3, validate=False)
+                       n_exp=self.cfg.n_exp or 'infer', n_exp_p=1e-5 if self.cfg.truncate else 1e-3, validate=False)
 
     def draw(self, posterior, generator=None): return flush_subnormal(posterior.rsample(generator=generator))
 

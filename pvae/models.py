@@ -65,6 +65,7 @@ class ModelConfig:
     indicator: str = 'sigmoid'        # Poisson: soft step of the relaxation
     sampler: str = 'fast'             # Poisson: 'fast' or 'reference'
     truncate: bool = False            # Poisson: count only the first n_exp arrivals, as the original's sampler does
+    n_exp: int = None                 # Poisson with truncate: arrivals counted (None: the quantile rule on the largest rate)
     latent_act: str = None            # Gaussian/Laplace: activation applied to samples ('relu', 'exp', ...)
     use_se: bool = True               # conv: squeeze-and-excitation in every cell
     use_bn: bool = False              # conv: batch norm before each conv
@@ -113,6 +114,9 @@ def check(self: ModelConfig) -> None:
         raise ValueError(f'unknown latent_act {self.latent_act!r}; choose one of {[k for k in LATENT_ACTIVATIONS if k]} or None')
     if self.truncate and self.family != 'poisson':
         raise ValueError(f'truncate applies to the poisson models (their EAT sampler), not {self.model!r}')
+    if self.n_exp is not None and not (self.truncate and isinstance(self.n_exp, int) and self.n_exp >= 1):
+        raise ValueError(f'n_exp (the arrivals counted per latent) needs truncate=True and a positive integer, got n_exp={self.n_exp!r} '
+                         f'with truncate={self.truncate}')
     if self.latent_act and self.family not in ('gaussian', 'laplace'):
         raise ValueError(f'latent_act applies to the gaussian and laplace models, not {self.model!r}')
     if self.activation not in ACTIVATIONS:
@@ -357,8 +361,8 @@ class PoissonVAE(BaseVAE):
     def posterior(self, h, temperature, straight_through=False):
         log_rate = softclamp_upper(self.prior_log_rate + self.log_rate_modulation(h), self.cfg.max_log_rate)
         return Poisson(log_rate, temperature, self.cfg.indicator, straight_through=straight_through and temperature > 0,
-                       sampler=self.cfg.sampler, truncate=self.cfg.truncate, n_exp_p=1e-5 if self.cfg.truncate else 1e-3,
-                       validate=False)
+                       sampler=self.cfg.sampler, truncate=self.cfg.truncate, n_exp=self.cfg.n_exp or 'infer',
+                       n_exp_p=1e-5 if self.cfg.truncate else 1e-3, validate=False)
 
     def kl(self, posterior) -> Tensor:
         "Per-latent KL (B, K) of the posterior that is sampled from the learned prior."

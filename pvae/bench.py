@@ -26,9 +26,11 @@ import torch
 
 from .eat import softclamp_upper
 from .distributions import Poisson
-from .data import Dataset, atomic_write
+from .data import Dataset
+from .files import atomic_write
 from .models import default_model_config
-from .train import Trainer, available_cores, resolve_threads, cpu_threads
+from .devices import available_cores, resolve_threads, cpu_threads
+from .train import Trainer
 from .cli import add_switch, run_command
 from .runs import read_metrics
 from .recipes import recipe, PRESETS
@@ -56,6 +58,7 @@ def time_ms(fn, repeats: int = 5, device='cpu') -> float:
         times.append((time.perf_counter() - start) * 1e3)
     return statistics.median(times)
 
+# %% ../nbs/07_bench.ipynb #97e67a72
 @contextlib.contextmanager
 def _quiet_stderr():
     "Silence the C-level stderr (the profiler's start/stop lines) for the duration."
@@ -152,6 +155,7 @@ def time_train_step(mcfg, tcfg, repeats: int = 5) -> tuple:
         if tcfg.compile: step()                                 # compiling happens in the first calls
         return time_ms(step, repeats, tcfg.device), peak_memory_mb(step, tcfg.device)
 
+# %% ../nbs/07_bench.ipynb #4449dbdc
 def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis=('lin|lin', 'conv+b|lin'),
                 batch_sizes=(1000, 100), method: str = 'mc', device='cpu', repeats: int = 5, compile: bool = False) -> list:
     "Rows of training-step time (ms), patches/s, peak memory (MiB), one epoch of the recipe's data and full-recipe projections."

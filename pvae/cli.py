@@ -26,7 +26,8 @@ from .metrics import element_usage, gabor_summary, format_row
 from .runs import (die_point, run_folder_name, load_checkpoint, read_metrics, save_dictionary_png, save_dictionary_gif,
                        CHECKPOINT_FILE, CONFIG_FILE, DICTIONARY_PNG, DICTIONARY_GIF)
 from .recipes import TrainConfig, PRESETS, OPTIMIZERS, recipe
-from .train import Trainer, distributed_info, cpu_threads, TrainingInterrupted, NonFiniteLossError
+from .devices import distributed_info, cpu_threads
+from .train import Trainer, TrainingInterrupted, NonFiniteLossError
 
 # %% ../nbs/03e_cli.ipynb #d7755c26
 def _none_or(kind):
@@ -107,6 +108,7 @@ def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Tr
     data = load_dataset(tcfg.dataset, root=tcfg.data_root, download=True) if download else None
     return Trainer(*configs, out, quiet=quiet, data=data)
 
+# %% ../nbs/03e_cli.ipynb #f600b3e4
 def _finish(trainer: Trainer, out: Path) -> None:
     "At the end of a run with a linear decoder: dictionary.png (and .gif), how Gabor-like it is, then its `dictionary` record."
     x = trainer.x_valid[:5000]
@@ -150,6 +152,7 @@ def _what_to_train(model, archi, dataset, seed, preset, recorded) -> tuple:
     return (model or m.get('model', 'poisson'), archi or m.get('archi', 'lin|lin'), dataset or t.get('dataset', 'nat16'),
             seed if seed is not None else t.get('seed', 0), 'config' if recorded else preset or 'quick')
 
+# %% ../nbs/03e_cli.ipynb #3551e5c6
 def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download, **flags) -> Path:
     say = (lambda *a, **k: None) if distributed_info().rank else print
     if until is not None and (not isinstance(until, int) or until < 1):

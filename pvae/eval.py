@@ -17,7 +17,7 @@ import torch
 from scipy import stats
 
 from .data import load_dataset
-from .metrics import evaluate_model, latent_samples, encoder_features, evaluating, gabor_fit, GABOR_LIKE, EVAL_TEMPERATURE
+from .metrics import evaluate_model, encoder_features, evaluating, gabor_fit, GABOR_LIKE, EVAL_TEMPERATURE
 from .runs import load_run
 
 # %% ../nbs/05_eval.ipynb #d9400df5

@@ -21,7 +21,8 @@ import numpy as np
 from .models import default_model_config, METHODS
 from .cli import train_from_cli, add_switch, run_command
 from .data import DATASETS
-from .train import available_cores, cpu_threads, NonFiniteLossError
+from .devices import available_cores, cpu_threads
+from .train import NonFiniteLossError
 from .runs import run_folder_name, run_state
 from .recipes import PRESETS
 from .eval import evaluate, confidence_interval, paired_tests

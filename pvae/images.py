@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['NATURAL_PHOTOS', 'TEXTURES', 'NAT16_PHOTOS', 'whitening_filter', 'whiten', 'radial_power_spectrum', 'spectral_slope',
-           'natural_photos', 'local_contrast_normalize', 'random_patches', 'grid_patches', 'standardize', 'block_split']
+           'natural_photos', 'local_contrast_normalize', 'random_patches', 'grid_patches', 'standardize', 'block_split',
+           'patches_from_images', 'photo_names']
 
 # %% ../nbs/01a_images.ipynb #9216c0b7
 from pathlib import Path
@@ -128,6 +129,7 @@ def grid_patches(image: Tensor, size: int, stride: int = None) -> Tensor:
     tiles = image.unfold(-2, size, stride).unfold(-2, size, stride)
     return tiles.reshape(-1, size, size)
 
+# %% ../nbs/01a_images.ipynb #a3cb7147
 def standardize(x: Tensor, mode: str = 'global') -> Tensor:
     "Zero mean, unit variance: 'patch' (each item over its pixels), 'global' (over everything) or None (unchanged)."
     if mode is None: return x
@@ -148,3 +150,37 @@ def block_split(n: int, n_blocks: int = 100, valid_portion: float = 0.2) -> tupl
         cut = stop - round(valid_portion * (stop - start))
         train.append(torch.arange(start, cut)); valid.append(torch.arange(cut, stop))
     return torch.cat(train), torch.cat(valid)
+
+# %% ../nbs/01a_images.ipynb #32192303
+def patches_from_images(images: list, n_patches: int, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
+                        lcn: bool = True, border: int = 8, n_blocks: int = 100, valid_portion: float = 0.2,
+                        standardize_mode: str = 'image', power: float = 1.0, downsample: int = 1,
+                        return_sources: bool = False) -> tuple:
+    "(train, valid) patches (N, 1, size, size) from 2-D images: [downsample], whiten, [LCN], crop, standardize, cut, split (+ source image indices)."
+    if not isinstance(downsample, int) or downsample < 1: raise ValueError(f'downsample must be a positive integer, got {downsample!r}')
+    prepared = []
+    for img in images:
+        if downsample > 1: img = F.avg_pool2d(torch.as_tensor(img, dtype=torch.float64)[None, None], downsample)[0, 0]
+        img = whiten(img, f0=f0, n=n, power=power)
+        if lcn: img = local_contrast_normalize(img)
+        img = img[border:-border, border:-border]
+        prepared.append((img - img.mean()) / img.std() if standardize_mode == 'image' else img)
+    areas = np.array([p.numel() for p in prepared], dtype=np.float64)
+    counts = np.floor(n_patches * areas / areas.sum()).astype(int)
+    counts[: n_patches - counts.sum()] += 1
+    gen = torch.Generator().manual_seed(seed)
+    x = torch.cat([random_patches(p, size, int(c), gen) for p, c in zip(prepared, counts)])[:, None].float()
+    if standardize_mode != 'image': x = standardize(x, standardize_mode)
+    train, valid = block_split(len(x), n_blocks, valid_portion)
+    if not return_sources: return x[train], x[valid]
+    source = torch.repeat_interleave(torch.arange(len(prepared)), torch.as_tensor(counts))
+    return x[train], x[valid], source[train], source[valid]
+
+# %% ../nbs/01a_images.ipynb #b5f061ba
+def photo_names(photos=None) -> tuple:
+    "Entries of `NATURAL_PHOTOS` named by `photos` (short names like 'camera', or full entries); all if None."
+    if photos is None: return NATURAL_PHOTOS
+    short = {e.split(':')[1].split('.')[0]: e for e in NATURAL_PHOTOS}
+    unknown = [p for p in photos if p not in short and p not in NATURAL_PHOTOS]
+    if unknown or not photos: raise ValueError(f'unknown photograph(s) {unknown}; choose from {sorted(short)}')
+    return tuple(short.get(p, p) for p in photos)

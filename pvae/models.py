@@ -94,6 +94,7 @@ def family(self: ModelConfig) -> str:
     "The latent distribution: the model's name without the iterative `i` ('ipoisson' -> 'poisson')."
     return self.model[1:] if self.iterative else self.model
 
+# %% ../nbs/02b_models.ipynb #0df1a728
 @patch
 def check(self: ModelConfig) -> None:
     "Raise a ValueError naming the first invalid field (run when a config is made)."

@@ -14,7 +14,7 @@ from pathlib import Path
 import torch
 
 from .models import ModelConfig, build_model, BaseVAE
-from .train import resolve_device
+from .devices import resolve_device
 
 # %% ../nbs/09b_original.ipynb #8c0d9b38
 _ALLOWED = {('collections', 'OrderedDict'), ('collections', 'defaultdict'), ('_codecs', 'encode'),

@@ -7,9 +7,6 @@ __all__ = ['plot_dictionary', 'plot_model_dictionary', 'plot_reconstructions', '
            'plot_rate_distortion', 'plot_trajectory', 'plot_training']
 
 # %% ../nbs/06_plots.ipynb #d2a6e114
-import json
-from pathlib import Path
-
 import matplotlib.pyplot as plt
 import numpy as np
 import torch

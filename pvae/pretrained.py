@@ -19,11 +19,11 @@ from pathlib import Path
 import torch
 
 import pvae
-from .data import atomic_write
+from .files import atomic_write
 from .models import ModelConfig, build_model, BaseVAE
 from .recipes import TrainConfig, warmup_length
 from .runs import load_checkpoint, read_metrics, CHECKPOINT_FILE
-from .train import resolve_device
+from .devices import resolve_device
 
 # %% ../nbs/09a_pretrained.ipynb #44dd1020
 PRETRAINED_DIR = Path(str(files('pvae'))) / 'pretrained'

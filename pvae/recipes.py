@@ -148,6 +148,7 @@ def temperature_schedule(n: int, start: float = 1.0, stop: float = 0.05, anneal_
         out[:m] = stop + (start - stop) * np.exp(-rate * np.arange(m) / m)
     return out
 
+# %% ../nbs/03c_recipes.ipynb #83b6a3ce
 def warmup_length(c: TrainConfig, n: int) -> int:
     "Steps of the linear learning-rate warm-up in a run of n steps: `warmup_steps`, or else `warmup_portion` of n."
     return c.warmup_steps if c.warmup_steps is not None else int(math.ceil(c.warmup_portion * n))

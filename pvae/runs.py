@@ -12,13 +12,12 @@ __all__ = ['CHECKPOINT_FILE', 'CONFIG_FILE', 'METRICS_FILE', 'FRAMES_FILE', 'DIC
 import json
 import os
 import signal
-from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .data import atomic_write
+from .files import atomic_write
 from .models import ModelConfig, build_model
 from .metrics import dictionary_image, kl_per_latent
 

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['AMORTIZED_MODELS', 'ITERATIVE_MODELS', 'MODELS', 'METHODS', 'LAYER_TYPES', 'LATENT_ACTIVATIONS', 'MODEL_CLASSES',
            'parse_archi', 'ModelConfig', 'default_model_config', 'build_encoder', 'build_decoder', 'VAEOutput',
-           'flush_subnormal', 'BaseVAE', 'PoissonVAE', 'GaussianVAE', 'LaplaceVAE', 'CategoricalVAE', 'build_model']
+           'flush_subnormal', 'BaseVAE', 'PoissonVAE', 'GaussianVAE', 'LaplaceVAE', 'CategoricalVAE', 'register_model',
+           'build_model']
 
 # %% ../nbs/02b_models.ipynb #1eddd28b
-import importlib
 import math
 from dataclasses import dataclass
 
@@ -432,8 +432,15 @@ class CategoricalVAE(BaseVAE):
 # %% ../nbs/02b_models.ipynb #ef6a277d
 MODEL_CLASSES = {'poisson': PoissonVAE, 'gaussian': GaussianVAE, 'laplace': LaplaceVAE, 'categorical': CategoricalVAE}
 
+def register_model(name: str, build) -> None:
+    "Let `build_model` build the model `name` with `build(cfg)`, a class or a function of the config."
+    if name not in MODELS: raise ValueError(f'unknown model {name!r}; a registered model is one of {list(MODELS)}')
+    MODEL_CLASSES[name] = build
+
 def build_model(cfg: ModelConfig = None, **kwargs) -> BaseVAE:
-    "The VAE for `cfg` (or for `default_model_config(**kwargs)`); the iterative ones come from `pvae.iterative`."
+    "The VAE for `cfg` (or for `default_model_config(**kwargs)`), built by the class registered for its model."
     cfg = cfg or default_model_config(**kwargs)
-    if cfg.iterative: return importlib.import_module('pvae.iterative').iterative_model(cfg)
+    if cfg.model not in MODEL_CLASSES:
+        raise ValueError(f'no class is registered for model {cfg.model!r}: the iterative models register when '
+                         f'pvae.iterative is imported (import it, or load runs through pvae.runs)')
     return MODEL_CLASSES[cfg.model](cfg)

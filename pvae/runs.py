@@ -19,6 +19,7 @@ import torch
 
 from .files import atomic_write
 from .models import ModelConfig, build_model
+from . import iterative           # registers the iterative models with build_model (chapter 02b)
 from .metrics import dictionary_image, kl_per_latent
 
 # %% ../nbs/03b_runs.ipynb #a9b8f3bc

@@ -107,22 +107,27 @@ class IterativeVAE(BaseVAE):
     @property
     def log_scale(self) -> Tensor: return softclamp_sym(self.log_sigma, SIGMA_BOUND)   # (D,) log sigma
 
-    def nll(self, x: Tensor, error: Tensor) -> Tensor:
-        "Gaussian negative log-likelihood (B,) of flat images x (B, D) whose prediction error is `error` (B, D)."
-        s = self.log_scale
-        return (0.5 * (error * (-s).exp()) ** 2 + s + 0.5 * math.log(2 * math.pi)).sum(1)
+# %% ../nbs/02c_iterative.ipynb #65829512
+@patch
+def nll(self: IterativeVAE, x: Tensor, error: Tensor) -> Tensor:
+    "Gaussian negative log-likelihood (B,) of flat images x (B, D) whose prediction error is `error` (B, D)."
+    s = self.log_scale
+    return (0.5 * (error * (-s).exp()) ** 2 + s + 0.5 * math.log(2 * math.pi)).sum(1)
 
-    def update(self, u: Tensor, x: Tensor, y: Tensor, posterior=None) -> Tensor:
-        "The states after one step driven by the draw y (B, K) from their `posterior`, for flat images x (B, D)."
-        return _step(u, x - self.fc_dec(self.emit(y)), self.fc_dec.weight, self.log_eta.exp(), self.log_leak.exp(),
-                     (-2 * self.log_scale).exp(), self.state_upper)
+@patch
+def update(self: IterativeVAE, u: Tensor, x: Tensor, y: Tensor, posterior=None) -> Tensor:
+    "The states after one step driven by the draw y (B, K) from their `posterior`, for flat images x (B, D)."
+    return _step(u, x - self.fc_dec(self.emit(y)), self.fc_dec.weight, self.log_eta.exp(), self.log_leak.exp(),
+                 (-2 * self.log_scale).exp(), self.state_upper)
 
-    def load_state_dict(self, state_dict, strict: bool = True, assign: bool = False):
-        if 'bias' in state_dict and 'log_leak' not in state_dict:
-            raise ValueError(f'this {self.cfg.model} checkpoint was written by an earlier pvae, whose iterative models '
-                             'had a signed bias and per-neuron step sizes instead of the original\'s leak and global step; '
-                             'retrain it with this version (pvae_train --config on its folder replays its settings)')
-        return super().load_state_dict(state_dict, strict, assign)
+@patch
+def load_state_dict(self: IterativeVAE, state_dict, strict: bool = True, assign: bool = False):
+    "`nn.Module.load_state_dict`, refusing a checkpoint of the earlier iterative models (signed bias, per-neuron steps)."
+    if 'bias' in state_dict and 'log_leak' not in state_dict:
+        raise ValueError(f'this {self.cfg.model} checkpoint was written by an earlier pvae, whose iterative models '
+                         'had a signed bias and per-neuron step sizes instead of the original\'s leak and global step; '
+                         'retrain it with this version (pvae_train --config on its folder replays its settings)')
+    return super(IterativeVAE, self).load_state_dict(state_dict, strict, assign)
 
 # %% ../nbs/02c_iterative.ipynb #9f58c1e9
 @patch

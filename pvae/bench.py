@@ -28,7 +28,7 @@ from .eat import softclamp_upper
 from .distributions import Poisson
 from .data import Dataset
 from .files import atomic_write
-from .models import default_model_config
+from .config import default_model_config
 from .devices import available_cores, resolve_threads, cpu_threads
 from .train import Trainer
 from .cli import add_switch, run_command

@@ -22,6 +22,7 @@ import time
 import urllib.request
 import warnings
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable
 from pathlib import Path
 
@@ -349,9 +350,8 @@ class DatasetInfo:
 
 DATASETS = {'nat16': DatasetInfo(build_nat16, 16), 'vH16': DatasetInfo(build_vh16, 16, files=True),
             'CIFAR16': DatasetInfo(build_cifar16, 16, files=True),
-            'MNIST': DatasetInfo(lambda root=None, download=False: build_idx('MNIST', root, download), 28, files=True, download=True),
-            'FashionMNIST': DatasetInfo(lambda root=None, download=False: build_idx('FashionMNIST', root, download), 28,
-                                        files=True, download=True),
+            'MNIST': DatasetInfo(partial(build_idx, 'MNIST'), 28, files=True, download=True),
+            'FashionMNIST': DatasetInfo(partial(build_idx, 'FashionMNIST'), 28, files=True, download=True),
             'digits': DatasetInfo(build_digits, 16), 'mnist5k': DatasetInfo(build_mnist5k, 28)}
 
 

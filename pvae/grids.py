@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .models import default_model_config, METHODS
+from .config import default_model_config, METHODS
 from .cli import train_from_cli, add_switch, run_command
 from .data import DATASETS
 from .devices import available_cores, cpu_threads

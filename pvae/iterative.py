@@ -18,8 +18,8 @@ from torch.distributions import kl_divergence
 
 from .eat import softclamp_upper, softclamp_sym
 from .distributions import Poisson, Normal, poisson_kl
-from .models import (ModelConfig, BaseVAE, PoissonVAE, GaussianVAE, VAEOutput, build_decoder, flush_subnormal, register_model,
-                         LATENT_ACTIVATIONS)
+from .config import ModelConfig, LATENT_ACTIVATIONS
+from .models import BaseVAE, PoissonVAE, GaussianVAE, VAEOutput, build_decoder, flush_subnormal, register_model
 
 # %% ../nbs/02c_iterative.ipynb #51d08d11
 def expected_free_energy(u: Tensor, u_prior: Tensor, x: Tensor, phi: Tensor, sigma: float = 1.0, beta: float = 1.0) -> Tensor:
@@ -235,7 +235,7 @@ class IterativeGaussianScaleVAE(IterativeGaussianVAE):
 
     def initial_state(self, n): return self.start(n), self.prior_log_scale.expand(n, -1)
     def mean(self, state): return state[0]
-    def posterior(self, state, temperature, straight_through=False): return Normal(*state, temperature, clamp=None, validate=False)
+    def posterior(self, state, temperature=1.0, straight_through=False): return Normal(*state, temperature, clamp=None, validate=False)
     def clamp(self, v, which): return softclamp_sym(v, 1 + self.ramp * (self.bounds[which] - 1))
 
     def update(self, state, x, y, posterior):
@@ -249,9 +249,9 @@ class IterativeGaussianScaleVAE(IterativeGaussianVAE):
         return self.clamp(mu + d_mu, 'mean'), self.clamp(xi + d_xi, 'log-scale')
 
     def step_kl(self, state, before):
-        return kl_divergence(Normal(*state, clamp=None, validate=False), Normal(*before, clamp=None, validate=False))
+        return kl_divergence(self.posterior(state), self.posterior(before))
 
-    def kl(self, posterior): return kl_divergence(posterior, Normal(*self.initial_state(len(posterior.loc)), clamp=None, validate=False))
+    def kl(self, posterior): return kl_divergence(posterior, self.posterior(self.initial_state(len(posterior.loc))))
 
 def gaussian_control(cfg: ModelConfig) -> IterativeGaussianVAE:
     "The iG-VAE for `cfg`: the original's two-state control with `scale_state`, else ours."

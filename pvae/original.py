@@ -13,7 +13,8 @@ from pathlib import Path
 
 import torch
 
-from .models import ModelConfig, build_model, BaseVAE
+from .models import build_model, BaseVAE
+from .config import ModelConfig
 from .devices import resolve_device
 
 # %% ../nbs/09b_original.ipynb #8c0d9b38

@@ -20,7 +20,8 @@ import torch
 
 import pvae
 from .files import atomic_write
-from .models import ModelConfig, build_model, BaseVAE
+from .models import build_model, BaseVAE
+from .config import ModelConfig
 from .recipes import TrainConfig, warmup_length
 from .runs import load_checkpoint, read_metrics, CHECKPOINT_FILE
 from .devices import resolve_device

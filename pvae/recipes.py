@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from .data import DATASETS
-from .models import default_model_config, METHODS, MODELS
+from .config import default_model_config, METHODS, MODELS
 
 # %% ../nbs/03c_recipes.ipynb #aaab9038
 OPTIMIZERS = {'adamax': torch.optim.Adamax, 'adam': torch.optim.Adam, 'adamw': torch.optim.AdamW, 'sgd': torch.optim.SGD}

@@ -18,7 +18,8 @@ import numpy as np
 import torch
 
 from .files import atomic_write
-from .models import ModelConfig, build_model
+from .models import build_model
+from .config import ModelConfig
 from . import iterative           # registers the iterative models with build_model (chapter 02b)
 from .metrics import dictionary_image, kl_per_latent
 

@@ -161,7 +161,7 @@ def check(out: Path, pages: list, chromium: str) -> None:
         if res['images'] < want: problems.append(f'{p}: {res["images"]} images shown, the notebook has {want} plots')
         if res['broken_images']: problems.append(f'{p}: images failed to load: {res["broken_images"][:3]}')
         if missing: problems.append(f'{p}: links to missing pages: {missing[:3]}')
-    for p in ('index', '03d_train'):
+    for p in ('index', '03e_train'):
         if p in pages:
             subprocess.run([chromium, *flags, '--virtual-time-budget=5000', '--window-size=1280,1800',
                             f'--screenshot={shots / (p + ".png")}', (out / f'{p}.html').resolve().as_uri()],

@@ -23,8 +23,9 @@ from .eat import SAMPLERS, INDICATORS
 from .layers import ACTIVATIONS
 from .config import ModelConfig, default_model_config, MODELS, METHODS
 from .metrics import element_usage, gabor_summary, format_row
-from .runs import (die_point, run_folder_name, load_checkpoint, read_metrics, save_dictionary_png, save_dictionary_gif,
-                       CHECKPOINT_FILE, CONFIG_FILE, DICTIONARY_PNG, DICTIONARY_GIF)
+from .runs import (die_point, run_folder_name, load_checkpoint, read_metrics, CHECKPOINT_FILE, CONFIG_FILE, DICTIONARY_PNG,
+                       DICTIONARY_GIF)
+from .plots import save_dictionary_png, save_dictionary_gif
 from .recipes import TrainConfig, PRESETS, OPTIMIZERS, recipe
 from .devices import distributed_info, cpu_threads
 from .train import Trainer, TrainingInterrupted, NonFiniteLossError

@@ -25,7 +25,6 @@ from .config import ModelConfig, default_model_config, MODELS, METHODS
 from .metrics import element_usage, gabor_summary, format_row
 from .runs import (die_point, run_folder_name, load_checkpoint, read_metrics, CHECKPOINT_FILE, CONFIG_FILE, DICTIONARY_PNG,
                        DICTIONARY_GIF)
-from .plots import save_dictionary_png, save_dictionary_gif
 from .recipes import TrainConfig, PRESETS, OPTIMIZERS, recipe
 from .devices import distributed_info, cpu_threads
 from .train import Trainer, TrainingInterrupted, NonFiniteLossError
@@ -112,6 +111,7 @@ def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Tr
 # %% ../nbs/03f_cli.ipynb #f600b3e4
 def _finish(trainer: Trainer, out: Path) -> None:
     "At the end of a run with a linear decoder: dictionary.png (and .gif), how Gabor-like it is, then its `dictionary` record."
+    from pvae.plots import save_dictionary_png, save_dictionary_gif   # here: the plotting stack costs ~0.9 s to import
     x = trainer.x_valid[:5000]
     usage = element_usage(trainer.model, x)
     order = torch.argsort(usage, descending=True)

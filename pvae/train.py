@@ -122,7 +122,6 @@ def _set_lr(self: Trainer):
     f = lr_factor(self.step, self.n_steps, self.warmup, self.cfg.scheduler, self.cfg.eta_min / self.cfg.lr)
     for group in self.optimizer.param_groups: group['lr'] = self.cfg.lr * f
 
-
 @patch(as_prop=True)
 def ema(self: Trainer):
     "The averaged model of the `EMA` callback, or None."

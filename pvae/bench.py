@@ -32,7 +32,7 @@ from .config import default_model_config
 from .devices import available_cores, resolve_threads, cpu_threads
 from .train import Trainer
 from .cli import add_switch, run_command
-from .runs import read_metrics
+from .runs import read_metrics, end_record
 from .recipes import recipe, PRESETS
 
 # %% ../nbs/07_bench.ipynb #e79b94d5
@@ -232,7 +232,7 @@ def bench_main(args=(), cold: bool = False, repeats: int = 1) -> list:
             if r.returncode: raise RuntimeError(f'pvae_train failed: {r.stderr[-2000:]}')
             log = read_metrics(out)
             train = [l for l in log if l.get('event') == 'train']
-            summary = next((l for l in log if l.get('event') == 'dictionary'), {})
+            summary = end_record(log) or {}
             rows.append(dict(run=i, cold=cold and i == 0, wall_s=wall, train_s=sum(l['seconds'] for l in train),
                              epochs=train[-1]['epoch'], steps=train[-1]['step'], threads=resolve_threads(_flag(args, 'threads')),
                              gabor_like=summary.get('gabor_like', float('nan')),

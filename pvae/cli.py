@@ -22,11 +22,11 @@ from .data import DATASETS, load_dataset
 from .eat import SAMPLERS, INDICATORS
 from .layers import ACTIVATIONS
 from .config import ModelConfig, default_model_config, MODELS, METHODS
-from .metrics import element_usage, gabor_summary, format_row
-from .runs import (die_point, run_folder_name, load_checkpoint, read_metrics, CHECKPOINT_FILE, CONFIG_FILE, DICTIONARY_PNG,
-                       DICTIONARY_GIF)
+from .metrics import format_row
+from .runs import run_folder_name, load_checkpoint, read_metrics, end_record, CHECKPOINT_FILE, CONFIG_FILE
 from .recipes import TrainConfig, PRESETS, OPTIMIZERS, recipe
 from .devices import distributed_info, cpu_threads
+from .callbacks import EndOfRun, end_message
 from .train import Trainer, TrainingInterrupted, NonFiniteLossError
 
 # %% ../nbs/03f_cli.ipynb #d7755c26
@@ -109,34 +109,10 @@ def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Tr
     return Trainer(*configs, out, quiet=quiet, data=data)
 
 # %% ../nbs/03f_cli.ipynb #f600b3e4
-def _finish(trainer: Trainer, out: Path) -> None:
-    "At the end of a run with a linear decoder: dictionary.png (and .gif), how Gabor-like it is, then its `dictionary` record."
-    from pvae.plots import save_dictionary_png, save_dictionary_gif   # here: the plotting stack costs ~0.9 s to import
-    x = trainer.x_valid[:5000]
-    usage = element_usage(trainer.model, x)
-    order = torch.argsort(usage, descending=True)
-    save_dictionary_png(trainer.model, out / DICTIONARY_PNG, order=order,
-                        title=f'{trainer.model_cfg.model} {trainer.model_cfg.archi}, epoch {trainer.epoch}')
-    pictures = DICTIONARY_PNG
-    if trainer.frames:
-        save_dictionary_gif(trainer.frames, out / DICTIONARY_GIF, order, trainer.cfg.epochs)
-        pictures += f' and {DICTIONARY_GIF}'
-    die_point('finish')                                      # (tests, chapter 03b) pictures drawn, record not yet written
-    g = gabor_summary(trainer.model, x, usage=usage) if len(usage) <= 4096 else {}
-    trainer.log({'event': 'dictionary', 'epoch': trainer.epoch, 'step': trainer.step, **g})   # last: the run is finished
-    if g: print(f'dictionary: {g["gabor_like"]:.0%} of the elements are Gabor-like, {g["gabor_like_active"]:.0%} of the '
-                f'active latents\' and {g["gabor_like_top_quarter"]:.0%} of the most-used quarter\'s (median Gabor R^2 '
-                f'{g["gabor_r2_median"]:.2f}); {pictures} in {out}')
-
 def _last_valid(records: list) -> dict:
     "The metrics of the last `valid` record among a run's `records` (its metrics log)."
     last = [r for r in records if r.get('event') == 'valid'][-1:]
     return {k: v for k, v in (last[0] if last else {}).items() if k not in ('event', 'epoch', 'step')}
-
-def _finished(trainer: Trainer, records: list) -> bool:
-    "Do a run's `records` hold its end-of-run record (the `dictionary` record at the trainer's last step)?"
-    if not trainer.model.has_dictionary: return True
-    return any(r.get('event') == 'dictionary' and r.get('step') == trainer.step for r in records)
 
 # %% ../nbs/03f_cli.ipynb #9d944d93
 def train_from_cli(model=None, archi=None, dataset=None, preset=None, out=None, resume=False, seed=None, quiet=False,
@@ -172,7 +148,7 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
         say(f'--resume: {out} holds no checkpoint yet, so the run starts from scratch', file=sys.stderr)
     records = read_metrics(out) if trainer is not None else []    # the log as the resumed run left it, read once
     if trainer is not None:
-        if trainer.epoch >= trainer.cfg.epochs and _finished(trainer, records):
+        if trainer.epoch >= trainer.cfg.epochs and end_record(records, trainer.step):
             say(f'{out} has already trained its epochs: nothing to do (a larger --epochs extends it)')
             return out
         say(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
@@ -189,7 +165,8 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
     if trainer.epoch < trainer.cfg.epochs:
         say(f'stopped after epoch {trainer.epoch} of {trainer.cfg.epochs} (--until); continue with: pvae_train --out {out} --resume')
         return out
-    if trained or not _finished(trainer, records): _finish(trainer, out)
+    end = trainer.get(EndOfRun).record
+    if end: print(end_message(end, out))
     print('final validation: ' + format_row(metrics))
     print(f'run folder: {out}')
     return out

@@ -137,13 +137,25 @@ def methods(self: ModelConfig) -> tuple:
              'st': self.model in ('poisson', 'categorical')}
     return tuple(m for m in METHODS if valid[m])
 
+@patch
+def check_method(self: ModelConfig, method: str, who: str = None) -> None:
+    "Raise a ValueError unless `method` is one of `self.methods`, saying why and what to use (`who`: the model's name in it)."
+    if method not in METHODS: raise ValueError(f'unknown method {method!r}; choose one of {list(METHODS)}')
+    if method in self.methods: return
+    why = ("iterative models learn from the sampled trajectory" if self.iterative else
+           "'st' applies to the poisson and categorical models only" if method == 'st' else
+           f"'exact' needs a linear decoder and no latent_act (archi {self.archi!r}, latent_act {self.latent_act!r})")
+    raise ValueError(f"{who or f'a {self.model} model'} cannot train with method {method!r}: {why}; "
+                     f"its valid methods are {list(self.methods)}: use 'mc', which every model supports")
+
 # %% ../nbs/02_config.ipynb #d52fa122
 def default_model_config(model: str = 'poisson', archi: str = 'lin|lin', input_size: int = 16, **overrides) -> ModelConfig:
     "The paper's defaults for this model and architecture (spec: default_configs), then `overrides`."
     dec_lin = parse_archi(archi)['dec_type'] == 'lin'
     kw = dict(n_latents=512 if dec_lin else 10, init_scale=0.05 if dec_lin else 0.1,
               n_ch=16 if parse_archi(archi)['enc_type'] == 'mlp' else 32)
-    if model in ('poisson', 'ipoisson'): kw.update(prior_clamp=-4.0 if dec_lin else -2.0, fit_prior=True)
+    if model in ('poisson', 'ipoisson'):               # a non-linear decoder: every latent starts at rate 1 (see above)
+        kw.update(fit_prior=True, **(dict(prior_clamp=-4.0) if dec_lin else dict(prior_clamp=0.0, prior_log_dist='cte')))
     else: kw.update(fit_prior=model in ITERATIVE_MODELS)     # an iterative model's start is learned
     if model in ITERATIVE_MODELS: kw.update(init_scale=1e-4, max_log_rate=10.0)   # the original's dictionary init and clamp
     if model == 'categorical':     # the paper's categorical model: one latent whose categories are the K dimensions

@@ -144,34 +144,38 @@ def format_entry(mean: float, half: float, digits: int = 3) -> str:
 # %% ../nbs/08_grids.ipynb #62b8b24d
 _TABLE_VALUES = {'table2': ('active',), 'table4': ('nelbo', 'mse_map'), 'knn': ('knn_200', 'knn_1000', 'shattering', 'probe'),
                  'beta': ('mse_map', 'lifetime', 'active'), 'iterative': ('r2', 'zeros', 'distance', 'mse_map')}
+_ROW_KEYS = ('variant', 'archi', 'method', 'kl_beta')         # what one row of a table pools seeds over
 
 def paper_table(rows: list, experiment: str) -> str:
-    "A markdown table of the experiment's values, mean ± 99% CI over seeds, one row per (variant, method, beta)."
-    values = _TABLE_VALUES[experiment]
-    keys = ('variant', 'method', 'kl_beta')
-    lines = ['| model | method | beta | n | ' + ' | '.join(values) + ' |', '|' + '---|' * (4 + len(values))]
-    groups = sorted({tuple(r[k] for k in keys) for r in rows}, key=lambda k: (list(MODEL_VARIANTS).index(k[0]), k[1], k[2]))
+    "A markdown table of the experiment's values, mean ± 99% CI over seeds, one row per (variant, archi, method, beta)."
+    values, several = _TABLE_VALUES[experiment], len({r['archi'] for r in rows}) > 1    # an archi column if there are several
+    head = ['model'] + ['archi'] * several + ['method', 'beta', 'n']
+    lines = ['| ' + ' | '.join(head + list(values)) + ' |', '|' + '---|' * (len(head) + len(values))]
+    groups = sorted({tuple(r[k] for k in _ROW_KEYS) for r in rows}, key=lambda k: (list(MODEL_VARIANTS).index(k[0]), *k[1:]))
     for key in groups:
-        cells = []
-        for v in values:
-            s = summarize([r for r in rows if tuple(r[k] for k in keys) == key], keys, v)
-            cells.append(format_entry(*s[key][:2]) if key in s else '-')
-        n = sum(tuple(r[k] for k in keys) == key for r in rows)
-        lines.append(f'| {key[0]} | {key[1]} | {key[2]:g} | {n} | ' + ' | '.join(cells) + ' |')
+        mine = [r for r in rows if tuple(r[k] for k in _ROW_KEYS) == key]
+        cells = [format_entry(*s[key][:2]) if key in (s := summarize(mine, _ROW_KEYS, v)) else '-' for v in values]
+        label = [key[0]] + [key[1].replace('|', r'\|')] * several + [key[2], f'{key[3]:g}', str(len(mine))]
+        lines.append('| ' + ' | '.join(label + cells) + ' |')
     return '\n'.join(lines)
 
 def poisson_tests(rows: list, value: str = 'active', alpha: float = 0.01) -> list:
-    "Paired (by seed) t-tests of the P-VAE's `value` against each other variant (same method), BH-corrected."
-    by = {}
-    for r in rows: by.setdefault(r['variant'], {})[r['seed']] = r[value]
-    if 'poisson' not in by: return []
-    others = {}
-    for name, values in by.items():
-        seeds = sorted(set(values) & set(by['poisson']))
-        if name != 'poisson' and len(seeds) >= 2: others[name] = [values[s] for s in seeds]
-    if not others: return []
-    common = sorted(set.intersection(*[set(by[n]) for n in others], set(by['poisson'])))
-    return paired_tests([by['poisson'][s] for s in common], {n: [by[n][s] for s in common] for n in others}, alpha)
+    "Paired (by seed) t-tests of the P-VAE's `value` against each other variant of the same architecture, BH-corrected."
+    out = []
+    for archi in sorted({r['archi'] for r in rows}):
+        by = {}
+        for r in rows:
+            if r['archi'] == archi: by.setdefault(r['variant'], {})[r['seed']] = r[value]
+        if 'poisson' not in by: continue
+        others = {}
+        for name, values in by.items():
+            seeds = sorted(set(values) & set(by['poisson']))
+            if name != 'poisson' and len(seeds) >= 2: others[name] = [values[s] for s in seeds]
+        if not others: continue
+        common = sorted(set.intersection(*[set(by[n]) for n in others], set(by['poisson'])))
+        tests = paired_tests([by['poisson'][s] for s in common], {n: [by[n][s] for s in common] for n in others}, alpha)
+        out += [dict(t, archi=archi) for t in tests]
+    return out
 
 # %% ../nbs/08_grids.ipynb #e7be5328
 def build_paper_parser() -> argparse.ArgumentParser:
@@ -218,8 +222,10 @@ def paper(experiment='table2', dataset='nat16', preset=None, archi='lin|lin', se
     rows = collect(grid, root)
     print(paper_table(rows, experiment))
     if experiment == 'table2':
+        several = len({r['archi'] for r in rows}) > 1
         for t in poisson_tests(rows):
-            print(f"P-VAE vs {t['name']}: t = {t['t']:.1f}, p = {t['p']:.2g}, n = {t['n']}, "
+            where = f" ({t['archi']})" if several else ''
+            print(f"P-VAE vs {t['name']}{where}: t = {t['t']:.1f}, p = {t['p']:.2g}, n = {t['n']}, "
                   f"{'significant' if t['significant'] else 'not significant'} (BH, alpha 0.01)")
 
 def main(argv=None):

@@ -95,6 +95,7 @@ class BaseVAE(nn.Module):
     def init_prior(self): raise NotImplementedError
     def posterior(self, h: Tensor, temperature: float, straight_through: bool = False): raise NotImplementedError
     def kl(self, posterior) -> Tensor: raise NotImplementedError
+    def prior(self, n: int = 1, temperature: float = None): raise NotImplementedError(f'{type(self).__name__} has no prior to draw from')
     def activate(self, z: Tensor) -> Tensor: return z
 
 # %% ../nbs/02b_models.ipynb #df193591
@@ -158,14 +159,8 @@ def expected_recon_correction(self: BaseVAE, posterior) -> Tensor:
 # %% ../nbs/02b_models.ipynb #69bf7096
 @patch
 def check_method(self: BaseVAE, method: str) -> None:
-    "Raise a ValueError unless `method` is one of `self.cfg.methods`."
-    if method not in METHODS: raise ValueError(f'unknown method {method!r}; choose one of {list(METHODS)}')
-    if method in self.cfg.methods: return
-    why = ("iterative models learn from the sampled trajectory" if self.cfg.iterative else
-           "'st' applies to the poisson and categorical models only" if method == 'st' else
-           f"'exact' needs a linear decoder and no latent_act (archi {self.cfg.archi!r}, latent_act {self.cfg.latent_act!r})")
-    raise ValueError(f"{type(self).__name__} cannot train with method {method!r}: {why}; "
-                     f"its valid methods are {list(self.cfg.methods)}: use 'mc', which every model supports")
+    "Raise a ValueError unless `method` is one of `self.cfg.methods` (`ModelConfig.check_method`, naming this class)."
+    self.cfg.check_method(method, type(self).__name__)
 
 @patch
 def forward(self: BaseVAE, x: Tensor, method: str = 'mc') -> VAEOutput:
@@ -192,7 +187,9 @@ def has_dictionary(self: BaseVAE) -> bool:
 def dictionary(self: BaseVAE) -> Tensor:
     "The linear decoder's elements, (K', 1, S, S)."
     if not self.has_dictionary:
-        raise AttributeError(f'dictionary needs a linear decoder, but archi is {self.cfg.archi!r}')
+        raise ValueError(f"a {self.cfg.model} model with archi {self.cfg.archi!r} has no dictionary: only a linear "
+                         f"decoder ('lin') has one; look at its reconstructions and samples instead (plot_reconstructions, "
+                         f"plot_samples)")
     S = self.cfg.input_size
     return self.fc_dec.weight.detach().T.reshape(-1, 1, S, S)
 
@@ -305,3 +302,25 @@ def build_model(cfg: ModelConfig = None, **kwargs) -> BaseVAE:
         raise ValueError(f'no class is registered for model {cfg.model!r}: the iterative models register when '
                          f'pvae.iterative is imported (import it, or load runs through pvae.runs)')
     return MODEL_CLASSES[cfg.model](cfg)
+
+# %% ../nbs/02b_models.ipynb #d046120c
+@patch
+def prior(self: PoissonVAE, n: int = 1, temperature: float = 0.0) -> Poisson:
+    "The prior as a batch of n: Poisson counts (n, K) at the learned rates, exact at temperature 0."
+    return Poisson(self.prior_log_rate.expand(n, -1), temperature, self.cfg.indicator, validate=False)
+
+@patch
+def prior(self: _LocationScaleVAE, n: int = 1, temperature: float = 1.0):
+    "The prior as a batch of n: the family's distribution (n, K) at the learned location and log-scale."
+    return self.distribution(self.prior_loc.expand(n, -1), self.prior_log_scale.expand(n, -1), temperature, validate=False)
+
+@patch
+def prior(self: CategoricalVAE, n: int = 1, temperature: float = 0.0) -> RelaxedCategorical:
+    "The prior as a batch of n: relaxed one-hot draws (n, n_latents, n_categories) over the learned logits, one-hot at 0."
+    return RelaxedCategorical(self.prior_logits.expand(n, -1, -1), temperature, validate=False)
+
+@patch
+def generate(self: BaseVAE, n: int, temperature: float = None) -> Tensor:
+    "Images (n, 1, S, S) decoded from n draws of the prior (at `temperature`, else the prior's default)."
+    prior = self.prior(n) if temperature is None else self.prior(n, temperature)
+    with torch.no_grad(): return self.decode(self.sample_latents(prior))

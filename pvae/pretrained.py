@@ -23,7 +23,7 @@ from .files import atomic_write
 from .models import build_model, BaseVAE
 from .config import ModelConfig
 from .recipes import TrainConfig, warmup_length
-from .runs import load_checkpoint, read_metrics, CHECKPOINT_FILE
+from .runs import load_checkpoint, read_metrics, end_record, run_state, CHECKPOINT_FILE
 from .devices import resolve_device
 
 # %% ../nbs/09a_pretrained.ipynb #44dd1020
@@ -40,14 +40,19 @@ def _last(log: list, event: str) -> dict:
     rec = [r for r in log if r.get('event') == event]
     return {k: v for k, v in rec[-1].items() if k not in ('event', 'epoch', 'step')} if rec else None
 
+def _end_summary(log: list) -> dict:
+    "What the run's end recorded besides its pictures (a linear decoder's Gabor summary), or None."
+    summary = {k: v for k, v in (end_record(log) or {}).items() if k not in ('event', 'epoch', 'step', 'pictures')}
+    return summary or None
+
 # %% ../nbs/09a_pretrained.ipynb #a9b9c07a
 def publish_run(run, name: str, folder=None, command: str = None) -> Path:
     "Write a finished run's weights and record as `name`.pt and `name`.json in `folder` (default: the package's)."
     run, folder = Path(run), Path(folder or PRETRAINED_DIR)
     state = load_checkpoint(run / CHECKPOINT_FILE)
-    if state['epoch'] < state['train_config']['epochs']:
-        raise ValueError(f"{run} has trained {state['epoch']} of {state['train_config']['epochs']} epochs; finish it "
-                         f'(pvae_train --out {run} --resume) before publishing it')
+    if run_state(run) != 'finished':
+        raise ValueError(f"{run} has not finished (trained {state['epoch']} of {state['train_config']['epochs']} epochs, "
+                         f'or not ended); finish it (pvae_train --out {run} --resume) before publishing it')
     weights = {k: v.clone() for k, v in (state.get('ema') or state['model']).items()}
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write(folder / f'{name}.pt', lambda tmp: torch.save(weights, tmp))
@@ -55,7 +60,7 @@ def publish_run(run, name: str, folder=None, command: str = None) -> Path:
     info = dict(name=name, paper_name=PAPER_NAMES.get(state['model_config']['model']), epoch=state['epoch'],
                 step=state['step'], model_config=asdict(ModelConfig(**state['model_config'])),
                 train_config=asdict(TrainConfig(**state['train_config'])),      # every field, defaults included
-                validation=_last(log, 'valid'), dictionary=_last(log, 'dictionary'),
+                validation=_last(log, 'valid'), dictionary=_end_summary(log),
                 provenance=dict(command=command, run=run.name, sha256=_sha256(folder / f'{name}.pt'),
                                 trained_seconds=round(sum(r['seconds'] for r in log if r.get('event') == 'train'), 1),
                                 pvae=pvae.__version__, torch=torch.__version__, commit=_git_commit(),
@@ -105,9 +110,9 @@ def compare_to_pretrained(run, name: str = 'poisson', rtol: float = 0.01, gabor_
     ours = state.get('ema') or state['model']
     max_diff = max((ours[k].float() - v.float()).abs().max().item() for k, v in published.items())
     log = read_metrics(run)
-    valid, summary = _last(log, 'valid'), _last(log, 'dictionary')
+    valid, summary = _last(log, 'valid'), _end_summary(log)
     bad = {k: (valid[k], v) for k, v in info['validation'].items() if abs(valid[k] - v) > rtol * max(abs(v), 1e-2)}
-    if summary and abs(summary['gabor_like'] - info['dictionary']['gabor_like']) > gabor_tol:
+    if summary and 'gabor_like' in summary and abs(summary['gabor_like'] - info['dictionary']['gabor_like']) > gabor_tol:
         bad['gabor_like'] = (summary['gabor_like'], info['dictionary']['gabor_like'])
     if bad: raise ValueError(f'{run} does not reproduce {name!r}: (got, published) {bad}')
     return dict(max_weight_diff=max_diff, identical=max_diff == 0)

@@ -3,7 +3,8 @@
     python tools/conv_probes.py NAME [pvae_train flags ...] >> nbs/images/conv-pvae-ablation.jsonl
 
 Each probe is chapter 22's convolutional P-VAE (`conv+b|conv+b`, K = 50, the MNIST preset, 50 epochs of mnist5k,
-seed 0, one thread) with the given flags changed, trained to the end. It stops at a few epochs on the way (and resumes,
+seed 0, one thread, its prior's log-rates started as the original starts them, from U(-6, -2)) with the given flags
+changed, trained to the end. It stops at a few epochs on the way (and resumes,
 which is exact) to look at the code of 1,000 held-out digits: the median posterior rate over digits and latents beside
 the prior's median rate (a mean KL of a nat or so can hide latents silenced far below their prior), and the share of
 latents whose rate is below a tenth of their prior rate on most digits. The JSON line holds those, each segment's
@@ -21,7 +22,8 @@ from pvae.data import load_dataset
 from pvae.eval import evaluate
 from pvae.runs import METRICS_FILE, CHECKPOINT_FILE, load_run, load_checkpoint
 
-BASE = dict(model='poisson', archi='conv+b|conv+b', dataset='mnist5k', preset='MNIST', epochs=50, n_latents=50, seed=0)
+BASE = dict(model='poisson', archi='conv+b|conv+b', dataset='mnist5k', preset='MNIST', epochs=50, n_latents=50, seed=0,
+            prior_log_dist='uniform', prior_clamp=-2.0)    # the original's start of the prior, which the probes vary
 STOPS = (1, 2, 4, 8, 16, 32)          # epochs at which the code is looked at (and at the end)
 
 def _value(text: str):

@@ -15,10 +15,10 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
-import torch
 import torch.distributed as dist
 
-from .data import DATASETS, load_dataset
+from .data import DATASETS, load_dataset, is_path_dataset
+from .userdata import path_kind
 from .eat import SAMPLERS, INDICATORS
 from .layers import ACTIVATIONS
 from .config import ModelConfig, default_model_config, MODELS, METHODS
@@ -42,8 +42,16 @@ def _none_or(kind):
     parse.__name__ = getattr(kind, '__name__', 'value')
     return parse
 
+def _json_object(text: str) -> dict:
+    "argparse type of a dict field: a JSON object such as '{\"n_patches\": 50000}'."
+    try: value = json.loads(text)
+    except json.JSONDecodeError as e: raise ValueError(f'expected a JSON object, got {text!r} ({e})') from None
+    if not isinstance(value, dict): raise ValueError(f'expected a JSON object, got {text!r}')
+    return value
+
 def _field_kind(f):
-    return f.type if isinstance(f.type, type) else {'int': int, 'float': float, 'str': str, 'bool': bool}.get(str(f.type), str)
+    kind = f.type if isinstance(f.type, type) else {'int': int, 'float': float, 'str': str, 'bool': bool, 'dict': dict}.get(str(f.type), str)
+    return _json_object if kind is dict else kind
 
 def add_switch(group, name: str, help: str) -> None:
     "A true/false flag that works bare (`--name`) or with a value (`--name false`)."
@@ -83,12 +91,18 @@ def _new_configs(model, archi, dataset, preset, seed, flags, recorded) -> tuple:
     if recorded is not None:
         return (ModelConfig(**{**recorded['model'], **m, 'model': model, 'archi': archi, 'seed': seed}),
                 TrainConfig(**{**recorded['train'], **t, 'dataset': dataset, 'seed': seed}))
-    m.setdefault('input_size', DATASETS[dataset].size)
+    if 'input_size' not in m: m['input_size'] = DATASETS[dataset].size      # (your data: the CLI has read its side)
     return (default_model_config(model, archi, seed=seed, **m),
             recipe(model, preset, archi=archi, dataset=dataset, seed=seed, **t))
 
+def _your_data(dataset: str, flags: dict) -> tuple:
+    "(your data at the path `dataset`, its options): a folder of photographs is cut into patches of --input_size (16)."
+    options = dict(flags.get('data_options') or {})
+    if path_kind(dataset, options.get('labelled')) == 'images': options.setdefault('size', flags.get('input_size', 16))
+    return load_dataset(dataset, root=flags.get('data_root'), **options), options
+
 # %% ../nbs/03f_cli.ipynb #66d61451
-def _resume(out: Path, quiet: bool, flags: dict) -> Trainer:
+def _resume(out: Path, quiet: bool, flags: dict, accept_changed_data: bool = False) -> Trainer:
     "A Trainer continuing the run in `out` (also one that has trained its epochs), or None when `out` holds no checkpoint."
     if not (out / CHECKPOINT_FILE).exists(): return None
     state = load_checkpoint(out / CHECKPOINT_FILE)
@@ -96,16 +110,19 @@ def _resume(out: Path, quiet: bool, flags: dict) -> Trainer:
     if epochs < done:
         raise ValueError(f'--epochs {epochs} is below the {done} epochs {out} has already trained; pass --epochs '
                          f'{done} or more (a larger --epochs extends the run)')
-    return Trainer.resume(out, quiet=quiet, state=state, **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
+    return Trainer.resume(out, quiet=quiet, state=state, accept_changed_data=accept_changed_data,
+                          **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
 
-def _start(out: Path, quiet: bool, configs: tuple, download: bool = False) -> Trainer:
+def _start(out: Path, quiet: bool, configs: tuple, download: bool = False, data=None) -> Trainer:
     "A new Trainer for a run in `out` (refusing a folder that already holds one); `download`: fetch MNIST if missing."
     if (out / CHECKPOINT_FILE).exists():
         raise FileExistsError(f'{out} already holds a run; pass --resume to continue it or choose another --out')
     tcfg = configs[1]
+    if download and is_path_dataset(tcfg.dataset):
+        raise ValueError(f'--download fetches MNIST and FashionMNIST; {tcfg.dataset} is your own data, already here: drop --download')
     if download and not DATASETS[tcfg.dataset].download:
-        raise ValueError(f'--download fetches MNIST and FashionMNIST; {tcfg.dataset} is not downloaded (see chapter 01b_data)')
-    data = load_dataset(tcfg.dataset, root=tcfg.data_root, download=True) if download else None
+        raise ValueError(f'--download fetches MNIST and FashionMNIST; {tcfg.dataset} is not downloaded (see chapter 01d_data)')
+    if download: data = load_dataset(tcfg.dataset, root=tcfg.data_root, download=True)
     return Trainer(*configs, out, quiet=quiet, data=data)
 
 # %% ../nbs/03f_cli.ipynb #f600b3e4
@@ -116,9 +133,10 @@ def _last_valid(records: list) -> dict:
 
 # %% ../nbs/03f_cli.ipynb #9d944d93
 def train_from_cli(model=None, archi=None, dataset=None, preset=None, out=None, resume=False, seed=None, quiet=False,
-                   until=None, config=None, threads='auto', download=False, **flags) -> Path:
+                   until=None, config=None, threads='auto', download=False, accept_changed_data=False, **flags) -> Path:
     "What `pvae_train` does, callable from Python: build configs from the paper's defaults and `flags`, train, save."
-    try: return _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download, **flags)
+    try: return _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download,
+                                accept_changed_data, **flags)
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
 
@@ -130,7 +148,8 @@ def _what_to_train(model, archi, dataset, seed, preset, recorded) -> tuple:
             seed if seed is not None else t.get('seed', 0), 'config' if recorded else preset or 'quick')
 
 # %% ../nbs/03f_cli.ipynb #3551e5c6
-def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download, **flags) -> Path:
+def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, until, config, threads, download,
+                    accept_changed_data, **flags) -> Path:
     say = (lambda *a, **k: None) if distributed_info().rank else print
     if until is not None and (not isinstance(until, int) or until < 1):
         raise ValueError(f'--until must be a positive number of epochs, got {until!r}')
@@ -141,9 +160,10 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
                          'a run from its checkpoint) nor --preset (the recorded config is the recipe)')
     n_threads = cpu_threads(threads)
     recorded = read_run_config(config) if config is not None else None
+    if dataset is not None: is_path_dataset(dataset, strict=True)     # a name that is also a folder here: refused
     model, archi, dataset, seed, preset = _what_to_train(model, archi, dataset, seed, preset, recorded)
     out = Path(out) if out else Path('runs') / default_run_folder(model, archi, dataset, seed, preset, flags)
-    trainer = _resume(out, quiet, flags) if resume else None
+    trainer = _resume(out, quiet, flags, accept_changed_data) if resume else None
     if resume and trainer is None:         # a relaunched job whose first attempt stopped before its first checkpoint
         say(f'--resume: {out} holds no checkpoint yet, so the run starts from scratch', file=sys.stderr)
     records = read_metrics(out) if trainer is not None else []    # the log as the resumed run left it, read once
@@ -153,7 +173,11 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
             return out
         say(f'resuming {out} at epoch {trainer.epoch} of {trainer.cfg.epochs}', file=sys.stderr)
     else:
-        trainer = _start(out, quiet, _new_configs(model, archi, dataset, preset, seed, flags, recorded), download)
+        data = None
+        if recorded is None and is_path_dataset(dataset):          # your data: read once, its side is the model's input_size
+            data, options = _your_data(dataset, flags)
+            flags = {'input_size': data.x_train.shape[-1], **flags, 'data_options': options}
+        trainer = _start(out, quiet, _new_configs(model, archi, dataset, preset, seed, flags, recorded), download, data)
         procs = f' in {trainer.dist.world_size} processes ({trainer.dist.backend})' if trainer.dist.active else ''
         where = f'{trainer.device} ({n_threads} thread{"s" * (n_threads > 1)})' if trainer.device.type == 'cpu' else trainer.device
         article = 'an' if model[0] in 'aeiou' else 'a'
@@ -176,7 +200,7 @@ _GROUPS = dict(model='what is trained: the model family, its architecture and ev
                data='what it is trained on',
                training='how it is trained: the recipe, the seed and the other TrainConfig fields',
                run='where and how the run goes: its folder, resuming, stopping early, devices, threads and logging')
-_DATA_FIELDS, _RUN_FIELDS = {'data_root', 'n_valid'}, {'device', 'compile', 'use_amp', 'eval_every', 'checkpoint_every',
+_DATA_FIELDS, _RUN_FIELDS = {'data_root', 'data_options', 'n_valid'}, {'device', 'compile', 'use_amp', 'eval_every', 'checkpoint_every',
                                                        'gif_every', 'tensorboard'}
 _CHOICES = dict(method=METHODS, sampler=SAMPLERS, indicator=sorted(INDICATORS), optimizer=sorted(OPTIMIZERS),
                 activation=sorted(ACTIVATIONS))    # the configs' own vocabularies, listed in --help
@@ -195,7 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     g = {k: p.add_argument_group(k, v) for k, v in _GROUPS.items()}
     g['model'].add_argument('--model', choices=list(MODELS), help='the latent distribution (default: poisson)')
     g['model'].add_argument('--archi', help="architecture '<enc>[+b]|<dec>[+b]' (default: lin|lin)")
-    g['data'].add_argument('--dataset', choices=sorted(DATASETS), help='dataset (default: nat16, embedded in pvae)')
+    g['data'].add_argument('--dataset', metavar='NAME_OR_PATH', help=f'a dataset, one of {", ".join(sorted(DATASETS))} (default: nat16, '
+                           'embedded in pvae), or the PATH of your own: a folder of photographs, a folder of class folders, '
+                           'or an .npy, .npz or .h5 file (see --data_options)')
     add_switch(g['data'], 'download', 'MNIST, FashionMNIST: download the files if they are not in --data_root')
     g['training'].add_argument('--preset', choices=sorted(PRESETS), help='training recipe (default: quick)')
     g['training'].add_argument('--seed', type=int, help='random seed of the model and the training (default: 0)')
@@ -204,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument('--config', metavar='FILE', help="start a new run from a run's config.json (or its folder); "
                                                     'flags given override it')
     add_switch(r, 'resume', 'continue the run in --out from its checkpoint')
+    add_switch(r, 'accept_changed_data', 'with --resume: go on although the data changed since the run started')
     r.add_argument('--until', type=int, metavar='EPOCH', help='stop (with a checkpoint) after this epoch; --resume later')
     add_switch(r, 'quiet', 'no progress output')
     r.add_argument('--threads', help='CPU threads: a number, or auto (default: OMP_NUM_THREADS if set, else half the cores)')

@@ -11,12 +11,14 @@ __all__ = ['PUBLISHED', 'sparseness', 'lifetime_sparsity', 'population_sparsity'
 # %% ../nbs/05_eval.ipynb #64c21f62
 import itertools
 import math
+import warnings
 
 import numpy as np
 import torch
 from scipy import stats
 
 from .data import load_dataset
+from .userdata import data_changes
 from .metrics import evaluate_model, encoder_features, evaluating, gabor_fit, GABOR_LIKE, EVAL_TEMPERATURE
 from .runs import load_run
 
@@ -169,10 +171,12 @@ PUBLISHED = dict(
 def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, knn_sizes=(200, 1000), knn_iter: int = 20,
              n_train_probe: int = 10_000, shatter: bool = True, gabor: bool = True, device='cpu', seed: int = 0,
              n_steps: int = None) -> dict:
-    "Every metric of this chapter for the run in `run_folder` on `dataset` (default: its own); `n_steps`: an iterative model's."
+    "Every metric of this chapter for the run in `run_folder` on `dataset` (default: its own, found from its record); `n_steps`: an iterative model's."
     model, config = load_run(run_folder, device=device)
-    dataset = dataset or config['train']['dataset']
-    data = load_dataset(dataset, root=root)
+    own, dataset = dataset is None, dataset or config['train']['dataset']
+    data = load_dataset(dataset, root=root, **((config['train'].get('data_options') or {}) if own else {}))
+    changed = data_changes(config['data'], data.provenance) if own else None
+    if changed: warnings.warn(f'the data of {run_folder} changed since it was trained ({changed}); evaluating on it as it is now')
     S = data.x_valid.shape[-1]
     if S != model.cfg.input_size:
         raise ValueError(f'dataset {dataset!r} has {S}x{S} images but the run {run_folder} was trained on {model.cfg.input_size}x{model.cfg.input_size}')

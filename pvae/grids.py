@@ -20,7 +20,7 @@ import numpy as np
 
 from .config import default_model_config, METHODS
 from .cli import train_from_cli, add_switch, run_command
-from .data import DATASETS
+from .data import DATASETS, is_path_dataset
 from .devices import available_cores, cpu_threads
 from .train import NonFiniteLossError
 from .runs import run_folder_name, run_state
@@ -184,7 +184,8 @@ def build_paper_parser() -> argparse.ArgumentParser:
                                 'as a grid of pvae_train runs, then print its table.')
     e = p.add_argument_group('experiment', 'which grid of runs: the table, the data, the recipe, architectures and seeds')
     e.add_argument('--experiment', default='table2', choices=list(_TABLE_VALUES), help='the table (default: table2)')
-    e.add_argument('--dataset', default='nat16', choices=sorted(DATASETS), help='dataset (default: nat16)')
+    e.add_argument('--dataset', default='nat16', metavar='NAME_OR_PATH', help=f'a dataset ({", ".join(sorted(DATASETS))}; '
+                   'default: nat16) or the path of your own (see pvae_train --help)')
     e.add_argument('--preset', choices=sorted(PRESETS), help='training recipe (default: quick; iterative for --experiment iterative)')
     e.add_argument('--archi', default='lin|lin', help="architectures, comma separated (default: lin|lin; e.g. 'lin|lin,conv+b|lin')")
     e.add_argument('--seeds', type=int, default=5, help='number of seeds, 0 .. n-1 (default: 5)')
@@ -205,6 +206,7 @@ def paper(experiment='table2', dataset='nat16', preset=None, archi='lin|lin', se
           options='{}', root='runs/paper', device='auto', threads='auto', print_commands=False, jobs=None) -> None:
     "What `pvae_paper` does: print the grid's commands, or train what is missing, evaluate and print the table."
     if seeds < 1: raise ValueError(f'--seeds must be at least 1 (seeds 0 .. n-1 are run), got {seeds}')
+    is_path_dataset(dataset, strict=True)
     if jobs is not None and jobs < 1: raise ValueError(f'--jobs must be at least 1, got {jobs}')
     extra = json.loads(options)
     if not isinstance(extra, dict): raise ValueError('--options must be a JSON object')

@@ -19,7 +19,7 @@ from torch.distributions import kl_divergence
 from .eat import softclamp, softclamp_upper
 from .distributions import Poisson, Normal, Laplace, RelaxedCategorical, StraightThroughCategorical
 from .layers import ACTIVATIONS, Conv2D, Cell, ResDenseLayer, ResConvPool
-from .config import ModelConfig, parse_archi, default_model_config, LATENT_ACTIVATIONS, METHODS, MODELS
+from .config import ModelConfig, parse_archi, default_model_config, LATENT_ACTIVATIONS, MODELS
 
 # %% ../nbs/02b_models.ipynb #b1e54b36
 def build_encoder(cfg: ModelConfig, out_dim: int) -> tuple:

@@ -9,11 +9,12 @@ __all__ = ['OPTIMIZERS', 'PRESETS', 'MODEL_TRAIN_DEFAULTS', 'TrainConfig', 'chec
 # %% ../nbs/03c_recipes.ipynb #dc411474
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import torch
 
-from .data import DATASETS
+from .data import is_path_dataset
 from .config import default_model_config, METHODS, MODELS
 
 # %% ../nbs/03c_recipes.ipynb #aaab9038
@@ -22,8 +23,9 @@ OPTIMIZERS = {'adamax': torch.optim.Adamax, 'adam': torch.optim.Adam, 'adamw': t
 @dataclass
 class TrainConfig:
     "How to train: data, optimisation, schedules, validation and checkpointing."
-    dataset: str = 'nat16'            # a name from pvae.data.DATASETS
+    dataset: str = 'nat16'            # a name from pvae.data.DATASETS, or the path of your own data (folder or array file)
     data_root: str = None             # data/cache folder (default: $PVAE_DATA or ~/.cache/pvae)
+    data_options: dict = None         # options of the dataset's builder, e.g. {"n_patches": 50000} (load_dataset)
     method: str = 'mc'                # 'mc', 'exact' or 'st' (paper Table 4)
     epochs: int = 100                 # passes over the training images (paper: 3000 vH16, 1500 CIFAR16, 400 MNIST)
     batch_size: int = 1000            # images per step (paper: 1000 patches, 100 MNIST)
@@ -56,12 +58,16 @@ class TrainConfig:
     seed: int = 0                     # seeds the batches' order and the sampling noise
     device: str = 'auto'              # 'auto', 'cpu', 'cuda' or 'cuda:N'
 
-    def __post_init__(self): check_train_config(self)
+    def __post_init__(self):
+        check_train_config(self)
+        if is_path_dataset(self.dataset): self.dataset = str(Path(self.dataset).expanduser().resolve())   # found from anywhere
 
 # %% ../nbs/03c_recipes.ipynb #9fd0a338
 def check_train_config(c) -> None:
     "Refuse a TrainConfig whose values cannot train, naming the field and what it accepts."
-    if c.dataset not in DATASETS: raise ValueError(f'unknown dataset {c.dataset!r}; choose one of {sorted(DATASETS)}')
+    is_path_dataset(c.dataset)            # a name of DATASETS or an existing path, else an error that says which
+    if c.data_options is not None and not isinstance(c.data_options, dict):
+        raise ValueError(f'data_options must be a dict of the dataset\'s options (e.g. {{"n_patches": 50000}}), got {c.data_options!r}')
     if c.method not in METHODS: raise ValueError(f'unknown method {c.method!r}; choose one of {list(METHODS)}')
     if c.optimizer not in OPTIMIZERS: raise ValueError(f'unknown optimizer {c.optimizer!r}; choose one of {sorted(OPTIMIZERS)}')
     if c.scheduler not in ('cosine', 'none'): raise ValueError(f"scheduler must be 'cosine' or 'none', got {c.scheduler!r}")

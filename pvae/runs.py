@@ -11,6 +11,7 @@ __all__ = ['CHECKPOINT_FILE', 'CONFIG_FILE', 'METRICS_FILE', 'FRAMES_FILE', 'DIC
 # %% ../nbs/03b_runs.ipynb #4e175d72
 import json
 import os
+import re
 import signal
 from pathlib import Path
 
@@ -34,7 +35,8 @@ CHECKPOINT_FORMAT = 'pvae-checkpoint-1'      # the marker every pvae checkpoint 
 def run_folder_name(model: str, archi: str, dataset: str, seed: int, *tags) -> str:
     "A portable run folder name, model-archi-dataset[-tag...]-seedN: letters, digits, '-', '_' and '.' only."
     slug = archi.strip('<>').replace('|', '-').replace('+b', 'b')
-    return '-'.join([model, slug, dataset, *map(str, tags), f'seed{seed}'])
+    data = re.sub(r'[^A-Za-z0-9._-]', '_', Path(dataset.rstrip('/')).stem or 'data')   # a path: its last name, suffix off
+    return '-'.join([model, slug, data, *map(str, tags), f'seed{seed}'])
 
 # %% ../nbs/03b_runs.ipynb #a6cfb828
 DIE_AT_ENV = 'PVAE_DIE_AT'
@@ -77,14 +79,15 @@ def load_checkpoint(path, map_location='cpu') -> dict:
 
 # %% ../nbs/03b_runs.ipynb #19a04bfa
 def load_run(folder, ema: bool = False, device='cpu') -> tuple:
-    "(model, config) of the run in `folder` (from its checkpoint.pt); the EMA weights if `ema` and present."
+    "(model, record) of the run in `folder` (its checkpoint.pt): configs, epoch, step, the data's provenance; EMA weights if `ema`."
     path = Path(folder)
     state = load_checkpoint(path if path.is_file() else path / CHECKPOINT_FILE, map_location=device)
     model = build_model(ModelConfig(**state['model_config']))
     weights = state['ema'] if ema and state.get('ema') is not None else state['model']
     model.load_state_dict(weights)
     model.to(device).eval()
-    return model, dict(model=state['model_config'], train=state['train_config'], epoch=state['epoch'], step=state['step'])
+    return model, dict(model=state['model_config'], train=state['train_config'], epoch=state['epoch'], step=state['step'],
+                       data=json.loads(state.get('dataset_provenance') or '{}'))
 
 # %% ../nbs/03b_runs.ipynb #a74d58ad
 END_EVENT = 'finished'             # the event of a run's last record

@@ -21,6 +21,7 @@ from torch.nn.parallel import DistributedDataParallel
 from fastcore.basics import patch
 
 from .data import load_dataset
+from .userdata import data_changes
 from .files import atomic_write
 from .batches import BatchIterator
 from .models import build_model
@@ -74,7 +75,7 @@ class Trainer:
         self.dist, self.device = init_distributed(train_cfg.device)
         self.quiet = quiet or not self.dist.main
         torch.manual_seed(train_cfg.seed)
-        self.data = data if data is not None else load_dataset(train_cfg.dataset, root=train_cfg.data_root)
+        self.data = data if data is not None else load_dataset(train_cfg.dataset, root=train_cfg.data_root, **(train_cfg.data_options or {}))
         check_training_data(self.data, model_cfg.input_size, train_cfg.dataset)
         self.model = build_model(model_cfg).to(self.device)
         self.batches = BatchIterator(self.data.x_train, batch_size=min(train_cfg.batch_size, len(self.data.x_train)),
@@ -259,13 +260,21 @@ def checkpoint(self: Trainer) -> Path:
     return path
 
 @patch(cls_method=True)
-def resume(cls: Trainer, out, data=None, quiet: bool = False, state: dict = None, cbs: list = (), **train_overrides) -> Trainer:
+def resume(cls: Trainer, out, data=None, quiet: bool = False, state: dict = None, cbs: list = (), accept_changed_data: bool = False,
+           **train_overrides) -> Trainer:
     "A Trainer continuing the run in `out` from its checkpoint (`state`, if already loaded), optionally with more `epochs`."
     if state is None: state = load_checkpoint(Path(out) / CHECKPOINT_FILE)
     train_cfg = TrainConfig(**{**state['train_config'], **train_overrides})
     trainer = cls(ModelConfig(**state['model_config']), train_cfg, out, data=data, quiet=quiet, cbs=cbs)
+    changed = data_changes(json.loads(state.get('dataset_provenance') or '{}'), trainer.data.provenance)
+    if changed and not accept_changed_data:
+        raise ValueError(f'the data of the run in {out} ({train_cfg.dataset}) changed since it started: {changed}; the run '
+                         f'would go on training on other data than it began with. Put the data back as it was, or pass '
+                         f'--accept_changed_data (in Python: accept_changed_data=True) to go on with the new data knowingly')
     trainer.load_state_dict(state)
     if trainer.dist.main: trainer._tidy_folder()
+    if changed: trainer.log({'event': 'data_changed', 'epoch': trainer.epoch, 'step': trainer.step, 'changes': changed,
+                             'sha256': trainer.data.provenance['sha256']})
     trainer.callback('after_resume')
     return trainer
 
@@ -363,7 +372,8 @@ def fit(self: Trainer, until: int = None) -> dict:
             for tmp in self.out.glob('.*.tmp-*'): tmp.unlink()           # half-written files (`atomic_write`)
     if self.dist.main:
         self.out.mkdir(parents=True, exist_ok=True)
-        record = json.dumps(dict(model=asdict(self.model_cfg), train=asdict(self.cfg), world_size=self.dist.world_size), indent=1)
+        record = json.dumps(dict(model=asdict(self.model_cfg), train=asdict(self.cfg), world_size=self.dist.world_size,
+                                 data={k: v for k, v in self.data.provenance.items() if k != 'files'}), indent=1)
         atomic_write(self.out / CONFIG_FILE, lambda tmp: Path(tmp).write_text(record))   # a kill never leaves half of it
     self.model.train()
     metrics = {}

@@ -15,6 +15,7 @@ from pathlib import Path
 import torch
 
 from .metrics import format_row, element_usage, gabor_summary, evaluating, EVAL_TEMPERATURE
+from .store import spread_index
 from .pictures import tile_images, pairs_image, save_png, save_dictionary_gif
 from .runs import (save_frames, load_frames, die_point, read_metrics, end_record, END_EVENT, FRAMES_FILE, METRICS_FILE,
                        DICTIONARY_PNG, DICTIONARY_GIF, RECONSTRUCTIONS_PNG, SAMPLES_PNG)
@@ -114,7 +115,7 @@ class EndOfRun(Callback):
     def after_fit(self, trainer):
         if not trainer.dist.main or trainer.epoch < trainer.cfg.epochs: return
         if (trainer.out / METRICS_FILE).exists() and end_record(read_metrics(trainer.out), trainer.step): return
-        model, x = trainer.ema or trainer.model, trainer.x_valid[:self.n_images]
+        model, x = trainer.ema or trainer.model, trainer.x_valid[spread_index(len(trainer.x_valid), self.n_images)]
         title = f'{trainer.model_cfg.model} {trainer.model_cfg.archi}, epoch {trainer.epoch}'
         if model.has_dictionary: files, summary = draw_dictionary(model, trainer.out, x, title, trainer.frames, trainer.cfg.epochs)
         else: files, summary = draw_decoder(model, trainer.out, x, title)

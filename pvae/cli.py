@@ -102,16 +102,20 @@ def _your_data(dataset: str, flags: dict) -> tuple:
     return load_dataset(dataset, root=flags.get('data_root'), **options), options
 
 # %% ../nbs/03f_cli.ipynb #66d61451
-def _resume(out: Path, quiet: bool, flags: dict, accept_changed_data: bool = False) -> Trainer:
+def _resume(out: Path, quiet: bool, flags: dict, accept_changed_data: bool = False, dataset: str = None) -> Trainer:
     "A Trainer continuing the run in `out` (also one that has trained its epochs), or None when `out` holds no checkpoint."
     if not (out / CHECKPOINT_FILE).exists(): return None
     state = load_checkpoint(out / CHECKPOINT_FILE)
+    recorded = state['train_config']['dataset']
+    if dataset is None and recorded not in DATASETS and not Path(recorded).exists():
+        raise FileNotFoundError(f'the run in {out} trained on {recorded}, which is not there any more: put it back, or '
+                                f'pass --dataset with where it is now (the run checks that its bytes are the same)')
     done, epochs = state['epoch'], flags.get('epochs', state['train_config']['epochs'])
     if epochs < done:
         raise ValueError(f'--epochs {epochs} is below the {done} epochs {out} has already trained; pass --epochs '
                          f'{done} or more (a larger --epochs extends the run)')
     return Trainer.resume(out, quiet=quiet, state=state, accept_changed_data=accept_changed_data,
-                          **{k: v for k, v in flags.items() if k in ('epochs', 'device')})
+                          **{k: v for k, v in flags.items() if k in ('epochs', 'device')}, **({'dataset': dataset} if dataset else {}))
 
 def _start(out: Path, quiet: bool, configs: tuple, download: bool = False, data=None) -> Trainer:
     "A new Trainer for a run in `out` (refusing a folder that already holds one); `download`: fetch MNIST if missing."
@@ -160,10 +164,11 @@ def _train_from_cli(model, archi, dataset, preset, out, resume, seed, quiet, unt
                          'a run from its checkpoint) nor --preset (the recorded config is the recipe)')
     n_threads = cpu_threads(threads)
     recorded = read_run_config(config) if config is not None else None
-    if dataset is not None: is_path_dataset(dataset, strict=True)     # a name that is also a folder here: refused
+    given = dataset                                              # (with --resume: where the run's data is now)
+    if given is not None: is_path_dataset(given, strict=True)      # a name that is also a folder here: refused
     model, archi, dataset, seed, preset = _what_to_train(model, archi, dataset, seed, preset, recorded)
     out = Path(out) if out else Path('runs') / default_run_folder(model, archi, dataset, seed, preset, flags)
-    trainer = _resume(out, quiet, flags, accept_changed_data) if resume else None
+    trainer = _resume(out, quiet, flags, accept_changed_data, given) if resume else None
     if resume and trainer is None:         # a relaunched job whose first attempt stopped before its first checkpoint
         say(f'--resume: {out} holds no checkpoint yet, so the run starts from scratch', file=sys.stderr)
     records = read_metrics(out) if trainer is not None else []    # the log as the resumed run left it, read once

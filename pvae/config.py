@@ -145,7 +145,8 @@ def check_method(self: ModelConfig, method: str, who: str = None) -> None:
     why = ("iterative models learn from the sampled trajectory" if self.iterative else
            "'st' applies to the poisson and categorical models only" if method == 'st' else
            f"'exact' needs a linear decoder and no latent_act (archi {self.archi!r}, latent_act {self.latent_act!r})")
-    raise ValueError(f"{who or f'a {self.model} model'} cannot train with method {method!r}: {why}; "
+    who = who or f"{'an' if self.model[0] in 'aeiou' else 'a'} {self.model} model"
+    raise ValueError(f"{who} cannot train with method {method!r}: {why}; "
                      f"its valid methods are {list(self.methods)}: use 'mc', which every model supports")
 
 # %% ../nbs/02_config.ipynb #d52fa122

@@ -32,7 +32,7 @@ from .files import atomic_write
 from .images import whiten, natural_photos, NAT16_PHOTOS, random_patches, block_split, patches_from_images, photo_names
 from .store import (Dataset, check_images, check_labels, data_root, save_dataset, read_dataset, UnreadableDatasetError,
                         cache_path, set_aside, stratified_split)
-from .userdata import read_van_hateren, load_path, ARRAY_SUFFIXES, IMAGE_SUFFIXES
+from .userdata import read_van_hateren, load_path, ARRAY_SUFFIXES, IMAGE_SUFFIXES, LUMINANCE
 
 # %% ../nbs/01d_data.ipynb #10d159d6
 def build_nat16(n_patches: int = 125_000, size: int = 16, seed: int = 0, f0: float = 0.5, n: float = 4.0,
@@ -86,7 +86,7 @@ def _read_cifar_batch(path: Path) -> tuple:
     if data.ndim != 2 or data.shape[1] != 3072 or len(labels) != len(data):
         raise ValueError(f'{path}: expected data of shape (N, 3072) and N labels, got {data.shape} and {len(labels)}')
     rgb = data.reshape(-1, 3, 32, 32).astype(np.float64) / 255.0
-    grey = 0.2125 * rgb[:, 0] + 0.7154 * rgb[:, 1] + 0.0721 * rgb[:, 2]
+    grey = LUMINANCE[0] * rgb[:, 0] + LUMINANCE[1] * rgb[:, 1] + LUMINANCE[2] * rgb[:, 2]     # grey as chapter 01c_userdata's
     return torch.from_numpy(grey), torch.from_numpy(labels.astype(np.int64))
 
 def build_cifar16(root=None, patches_per_image: int = 2, size: int = 16, seed: int = 0, whitened: bool = True,

@@ -19,6 +19,7 @@ from scipy import stats
 
 from .data import load_dataset
 from .userdata import data_changes
+from .store import spread_index
 from .metrics import evaluate_model, encoder_features, evaluating, gabor_fit, GABOR_LIKE, EVAL_TEMPERATURE
 from .runs import load_run
 
@@ -180,9 +181,7 @@ def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, 
     S = data.x_valid.shape[-1]
     if S != model.cfg.input_size:
         raise ValueError(f'dataset {dataset!r} has {S}x{S} images but the run {run_folder} was trained on {model.cfg.input_size}x{model.cfg.input_size}')
-    n = len(data.x_valid) if n_valid is None else min(n_valid, len(data.x_valid))
-    idx = torch.linspace(0, len(data.x_valid) - 1, n).round().long()
-    x = data.x_valid[idx]
+    x, y_valid = data.valid_subset(n_valid)
     metrics, z = evaluate_model(model, x, seed=seed, n_steps=n_steps, samples=True)    # z: the latents it scored
     row = dict(run=str(run_folder), dataset=dataset, model=model.cfg.model, archi=model.cfg.archi,
                n_latents=model.cfg.n_latents, epoch=config['epoch'], **metrics)
@@ -195,11 +194,11 @@ def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, 
         row['gabor_like'] = (gabor_fit(model.dictionary) > GABOR_LIKE).float().mean().item()
     if data.y_valid is not None:
         f_valid = encoder_features(model, x, n_steps=n_steps).numpy()
-        y_valid = data.y_valid[idx].numpy()
+        y_valid = y_valid.numpy()
         sizes = [s for s in knn_sizes if s <= len(x) // 2]
         for size, accs in knn_accuracy(f_valid, y_valid, sizes=sizes, n_iter=knn_iter, seed=seed).items():
             row[f'knn_{size}'] = float(accs.mean())
-        tr = torch.linspace(0, len(data.x_train) - 1, min(n_train_probe, len(data.x_train))).round().long()
+        tr = spread_index(len(data.x_train), n_train_probe)
         f_train, y_train = encoder_features(model, data.x_train[tr], n_steps=n_steps).numpy(), data.y_train[tr].numpy()
         row['probe'] = linear_probe(f_train, y_train, f_valid, y_valid)
         if shatter and len(np.unique(y_train)) % 2 == 0:

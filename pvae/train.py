@@ -97,9 +97,7 @@ class Trainer:
         self.scaler = torch.amp.GradScaler('cuda', enabled=self.amp)
         self.step, self.epoch, self.bad_steps, self.total_bad_steps = 0, 0, 0, 0
         self._epoch_totals = dict(loss=0.0, recon=0.0, kl=0.0, grad_norm=0.0, n_ok=0)   # of the epoch under way
-        n_valid = len(self.data.x_valid) if c.n_valid is None else min(c.n_valid, len(self.data.x_valid))
-        spread = torch.linspace(0, len(self.data.x_valid) - 1, n_valid).round().long()   # all images, not the first few
-        self.x_valid = self.data.x_valid[spread]
+        self.x_valid = self.data.valid_subset(c.n_valid)[0]                  # spread over all images, not the first few
         self.cbs = sorted([*self.default_callbacks(), *cbs], key=lambda cb: cb.order)
         self.callback('after_create')
 

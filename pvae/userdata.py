@@ -25,7 +25,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from . import __version__
-from .images import whiten, patches_from_images
+from .images import whiten, standardize, patches_from_images
 from .store import (Dataset, check_images, check_labels, read_dataset, save_dataset, UnreadableDatasetError, cache_path,
                         set_aside, stratified_split, random_split, file_sha256)
 
@@ -58,7 +58,8 @@ def read_image(path) -> Tensor:
             sixteen, a = im.mode.startswith('I;16') or im.mode == 'I', np.asarray(im)
     except Exception as e:                  # Pillow raises OSError, ValueError, SyntaxError, ... for a broken file
         raise ValueError(f'{path} is not a readable image ({type(e).__name__}: {e}); it may be truncated or corrupt: '
-                         f'replace or remove it (or pass skip_unreadable=True to leave unreadable files out)') from None
+                         f'replace or remove it, or leave unreadable files out with skip_unreadable=True '
+                         f'(--data_options \'{{"skip_unreadable": true}}\')') from None
     a = a / 255.0 if a.dtype == np.uint8 else a / 65535.0 if sixteen else a.astype(np.float64)
     if a.ndim == 3: a = a[..., :3] @ np.array(LUMINANCE) if a.shape[-1] >= 3 else a[..., 0]
     return torch.from_numpy(np.ascontiguousarray(a, dtype=np.float64))
@@ -112,9 +113,11 @@ def read_images(files: list, skip_unreadable: bool = False) -> tuple:
 def build_image_folder(folder, files: list, n_patches: int = 125_000, size: int = 16, seed: int = 0, f0: float = 0.5,
                        n: float = 4.0, lcn: bool = True, standardize_mode: str = 'image', n_blocks: int = 100,
                        valid_portion: float = 0.2, border: int = 8, power: float = 1.0, downsample: int = 4,
-                       skip_unreadable: bool = False) -> Dataset:
+                       skip_unreadable: bool = False, log_raw: bool = True) -> Dataset:
     "Whitened patches (N, 1, size, size) of the photographs `files` in `folder`, made as `nat16`'s are."
     images, kept = read_images(files, skip_unreadable)
+    if log_raw:                                  # raw van Hateren pixels are linear intensities: their log, as vH16's
+        images = [torch.log(img * 65535.0 + 1.0) if f.suffix.lower() in ('.iml', '.imc') else img for f, img in zip(kept, images)]
     least = (size + 2 * border) * downsample                  # pixels a side that one patch needs
     small = [(f, tuple(img.shape)) for f, img in zip(kept, images) if min(img.shape) < least]
     if small:
@@ -142,8 +145,7 @@ def _to_square(img: Tensor, size: int, square: str) -> Tensor:
 
 def _whitened(x: Tensor, f0: float, n: float) -> Tensor:
     "Images (N, 1, S, S) whitened with nat16's filter, each standardized to zero mean and unit variance."
-    w = whiten(x[:, 0].double(), f0=f0, n=n, pad=x.shape[-1] // 2)
-    return ((w - w.mean((1, 2), keepdim=True)) / w.std((1, 2), keepdim=True).clamp_min(1e-8))[:, None].float()
+    return standardize(whiten(x[:, 0].double(), f0=f0, n=n, pad=x.shape[-1] // 2)[:, None], 'patch').float()
 
 # %% ../nbs/01c_userdata.ipynb #da311108
 def build_labelled_folder(folder, files: list, size: int = None, square: str = 'pad', whitened: bool = False, f0: float = 0.5,
@@ -295,7 +297,8 @@ def load_path(path, root=None, rebuild: bool = False, labelled: bool = None, **o
             except UnreadableDatasetError as e: set_aside(cache, f'the cached dataset of {path} could not be read ({e.reason})')
         ds = builder(path, found, **options)
         files = ds.provenance.pop('files')                      # the files read (all of them, unless some were skipped)
-    ds.provenance.update(kind=kind, path=str(path), sha256=_fingerprint(files), files=files, options=record, pvae_version=__version__,
+    sha256 = files[path.name] if kind == 'arrays' else _fingerprint(files)     # a file's own bytes; a folder's, by name
+    ds.provenance.update(kind=kind, path=str(path), sha256=sha256, files=files, options=record, pvae_version=__version__,
                          built=time.strftime('%Y-%m-%d %H:%M:%S'), build_seconds=round(time.time() - start, 2))
     if kind != 'arrays': save_dataset(ds, cache)
     return ds

@@ -7,6 +7,7 @@ __all__ = ['INDICATORS', 'SAMPLERS', 'softclamp_upper', 'softclamp', 'softclamp_
            'poisson_quantile', 'arrival_horizon', 'eat_reference', 'indicator_grad', 'eat_window', 'eat_fast']
 
 # %% ../nbs/00a_eat.ipynb #b9043a65
+import functools
 import math
 import warnings
 
@@ -230,13 +231,16 @@ def _later_arrivals(first: Tensor, rate_a: Tensor, lo: float, hi: float, generat
 
 # %% ../nbs/00a_eat.ipynb #064a6c8e
 def _fast_counts(log_rate: Tensor, temperature: float, indicator: str, generator, max_arrivals: int,
-                 straight_through: bool = False, n_exp: int = None):
+                 straight_through: bool = False, n_exp: int = None, crowded: float = None):
     "Flat (soft counts, d soft / d log_rate, hard counts or None) from the window's arrivals; only the first `n_exp` if given."
     flat = log_rate.detach().reshape(-1)
     lo, hi = eat_window(temperature, indicator, flat.dtype)
-    active, rate_a, first = _first_arrivals(torch.exp(flat), hi, generator)
     soft, grad = torch.zeros_like(flat), torch.zeros_like(flat)
     hard = torch.zeros_like(flat) if straight_through else None
+    rate = torch.exp(flat)
+    if crowded is not None:                      # (a bounded cost, below) crowded elements drawn, the rest left to arrivals
+        rate = _crowded_counts(rate, hi - lo, crowded, temperature, indicator, generator, soft, grad, hard)
+    active, rate_a, first = _first_arrivals(rate, hi, generator)
     if active.numel() == 0: return soft, grad, hard
     n_before, owner, later = _later_arrivals(first, rate_a, lo, hi, generator, max_arrivals, n_exp)
     owner_all = torch.cat([torch.arange(active.numel(), device=flat.device), owner])
@@ -254,8 +258,8 @@ def _fast_counts(log_rate: Tensor, temperature: float, indicator: str, generator
 class _FastEAT(torch.autograd.Function):
     "Soft (or straight-through hard) counts whose backward multiplies by the derivative saved in the forward pass."
     @staticmethod
-    def forward(ctx, log_rate, temperature, indicator, straight_through, generator, max_arrivals, n_exp):
-        soft, grad, hard = _fast_counts(log_rate, temperature, indicator, generator, max_arrivals, straight_through, n_exp)
+    def forward(ctx, log_rate, temperature, indicator, straight_through, generator, max_arrivals, n_exp, crowded=None):
+        soft, grad, hard = _fast_counts(log_rate, temperature, indicator, generator, max_arrivals, straight_through, n_exp, crowded)
         ctx.save_for_backward(grad.view(log_rate.shape))
         return (hard if straight_through else soft).view(log_rate.shape)
 
@@ -263,14 +267,41 @@ class _FastEAT(torch.autograd.Function):
     @torch.autograd.function.once_differentiable
     def backward(ctx, grad_output):
         (dz,) = ctx.saved_tensors
-        return grad_output * dz, None, None, None, None, None, None
+        return grad_output * dz, None, None, None, None, None, None, None
 
 
 @torch.compiler.disable     # data-dependent sizes (nonzero, repeat_interleave): torch.compile runs this eagerly
 def eat_fast(log_rate: Tensor, temperature: float, indicator: str = 'sigmoid', sample_shape=torch.Size(),
-             generator=None, straight_through: bool = False, max_arrivals: int = 1 << 16, n_exp: int = None) -> Tensor:
+             generator=None, straight_through: bool = False, max_arrivals: int = 1 << 16, n_exp: int = None,
+             crowded: float = None) -> Tensor:
     "EAT soft counts with the reference's distribution and pathwise gradient, drawing only the arrivals that matter."
+    if crowded is not None and (n_exp is not None or not crowded > 0):
+        raise ValueError(f'crowded (the expected arrivals in the soft window above which a count is drawn from its moments) must '
+                         f'be a positive number and goes with the untruncated relaxation (n_exp None); got crowded={crowded!r}, n_exp={n_exp!r}')
     shape = (*torch.Size(sample_shape), *log_rate.shape)
-    return _FastEAT.apply(log_rate.expand(shape), temperature, indicator, straight_through, generator, max_arrivals, n_exp)
+    return _FastEAT.apply(log_rate.expand(shape), temperature, indicator, straight_through, generator, max_arrivals, n_exp, crowded)
 
 SAMPLERS = ('fast', 'reference')
+
+# %% ../nbs/00a_eat.ipynb #c38445a7
+@functools.lru_cache(maxsize=256)
+def _window_moments(temperature: float, indicator: str, points: int = 20_001) -> tuple:
+    "(m, v, w, c) per unit rate: the soft count's mean and variance, its derivative's variance, their covariance."
+    lo, hi = eat_window(temperature, indicator, torch.float32)
+    t = torch.linspace(lo, hi, points, dtype=torch.float64)
+    g, dg = indicator_fn(indicator)((1 - t) / temperature), indicator_grad(indicator)((1 - t) / temperature) * t / temperature
+    integral = lambda f: torch.trapezoid(f, t).item()
+    return lo + integral(g), lo + integral(g * g), integral(dg * dg), integral(g * dg)
+
+def _crowded_counts(rate: Tensor, width: float, crowded: float, temperature: float, indicator: str, generator,
+                    soft: Tensor, grad: Tensor, hard: Tensor = None) -> Tensor:
+    "Draw the elements expecting more than `crowded` arrivals in the window from their moments (in place); the other rates."
+    idx = torch.nonzero(rate * width > crowded).squeeze(1)
+    if idx.numel() == 0: return rate
+    r = rate[idx]
+    m, v, w, c = _window_moments(temperature, indicator)
+    e = torch.randn((2, len(r)), generator=generator, dtype=r.dtype, device=r.device) * r.sqrt()
+    a, b = math.sqrt(v), c / math.sqrt(v)                       # the Cholesky factor of [[v, c], [c, w]]
+    soft[idx], grad[idx] = r * m + a * e[0], r * m + b * e[0] + math.sqrt(max(w - b * b, 0.0)) * e[1]
+    if hard is not None: hard[idx] = torch.poisson(r, generator=generator)
+    return rate.index_fill(0, idx, 0.0)                        # no arrivals are drawn for them

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
+from torch import Tensor
 
 from .eat import SAMPLERS, INDICATORS
+from .distributions import Poisson
 from .layers import ACTIVATIONS
 
 # %% ../nbs/02_config.ipynb #efecf416
@@ -59,6 +61,7 @@ class ModelConfig:
     sampler: str = 'fast'             # Poisson: 'fast' or 'reference'
     truncate: bool = False            # Poisson: count only the first n_exp arrivals, as the original's sampler does
     n_exp: int = None                 # Poisson with truncate: arrivals counted (None: the quantile rule on the largest rate)
+    crowded: float = None             # Poisson, fast sampler: a latent expecting more window arrivals drawn from moments (00a)
     latent_act: str = None            # Gaussian/Laplace: activation applied to samples ('relu', 'exp', ...)
     use_se: bool = True               # conv: squeeze-and-excitation in every cell
     use_bn: bool = False              # conv: batch norm before each conv
@@ -111,6 +114,11 @@ def check(self: ModelConfig) -> None:
     if self.n_exp is not None and not (self.truncate and isinstance(self.n_exp, int) and self.n_exp >= 1):
         raise ValueError(f'n_exp (the arrivals counted per latent) needs truncate=True and a positive integer, got n_exp={self.n_exp!r} '
                          f'with truncate={self.truncate}')
+    if self.crowded is not None and not (self.family == 'poisson' and self.sampler == 'fast' and not self.truncate
+                                         and isinstance(self.crowded, (int, float)) and self.crowded > 0):
+        raise ValueError(f"crowded (a latent expecting more arrivals than this in the soft window is drawn from its moments) "
+                         f"applies to the poisson models with sampler='fast' and no truncate, and must be positive; got "
+                         f"crowded={self.crowded!r} for {self.model!r} with sampler={self.sampler!r}, truncate={self.truncate}")
     if self.latent_act and self.family not in ('gaussian', 'laplace'):
         raise ValueError(f'latent_act applies to the gaussian and laplace models, not {self.model!r}')
     if self.activation not in ACTIVATIONS:
@@ -136,6 +144,13 @@ def methods(self: ModelConfig) -> tuple:
     valid = {'mc': True, 'exact': self.linear_decoder and not self.latent_act and not self.iterative,
              'st': self.model in ('poisson', 'categorical')}
     return tuple(m for m in METHODS if valid[m])
+
+@patch
+def poisson(self: ModelConfig, log_rate: Tensor, temperature: float, straight_through: bool = False) -> Poisson:
+    "The Poisson latents at `log_rate` with this configuration's sampler settings (indicator, sampler, truncate, crowded)."
+    return Poisson(log_rate, temperature, self.indicator, straight_through=straight_through and temperature > 0,
+                   sampler=self.sampler, truncate=self.truncate, n_exp=self.n_exp or 'infer',
+                   n_exp_p=1e-5 if self.truncate else 1e-3, crowded=self.crowded, validate=False)
 
 @patch
 def check_method(self: ModelConfig, method: str, who: str = None) -> None:

@@ -36,6 +36,7 @@ class Poisson(Distribution):
                  straight_through: bool = False,      # hard counts forward, soft-count gradient backward
                  sampler: str = 'fast',               # 'fast' (window only) or 'reference' (all n_exp arrivals)
                  truncate: bool = False,              # count only the first n_exp arrivals (the original's sum)
+                 crowded: float = None,               # fast: elements expecting more window arrivals drawn from moments
                  validate: bool = True):              # check `log_rate` for type, dtype and NaN/inf
         if validate: _check_tensor(log_rate, 'log_rate')
         self.log_rate = log_rate
@@ -51,13 +52,19 @@ class Poisson(Distribution):
         if sampler not in SAMPLERS: raise ValueError(f'unknown sampler {sampler!r}; choose one of {list(SAMPLERS)}')
         self.sampler = sampler
         self.truncate = bool(truncate)
+        if crowded is not None and not (sampler == 'fast' and not truncate and crowded > 0):
+            raise ValueError(f"crowded (the expected arrivals in the soft window above which a count is drawn from its moments, "
+                             f"chapter 00a) must be a positive number and goes with sampler='fast' without truncate; got "
+                             f"crowded={crowded!r}, sampler={sampler!r}, truncate={truncate}")
+        self.crowded = crowded
         super().__init__(batch_shape=log_rate.shape, validate_args=False)     # the checks above replace torch's
 
 # %% ../nbs/00b_distributions.ipynb #4a3e0706
 @patch
 def __repr__(self: Poisson) -> str:
     return (f'Poisson(shape={tuple(self.log_rate.shape)}, temperature={self.temperature}, '
-            f'indicator={self.indicator!r}, sampler={self.sampler!r}{", truncated" if self.truncate else ""})')
+            f'indicator={self.indicator!r}, sampler={self.sampler!r}{", truncated" if self.truncate else ""}'
+            f'{f", crowded={self.crowded}" if self.crowded is not None else ""})')
 
 @patch(as_prop=True)
 def rate(self: Poisson) -> Tensor:
@@ -97,7 +104,7 @@ def rsample(self: Poisson, sample_shape=torch.Size(), generator=None) -> Tensor:
     args = (self.log_rate, self.temperature, self.indicator)
     if self.sampler == 'fast':
         return eat_fast(*args, sample_shape, generator, self.straight_through, self.max_window_arrivals,
-                        self.n_exp if self.truncate else None)
+                        self.n_exp if self.truncate else None, self.crowded)
     return eat_reference(*args, self.n_exp, sample_shape, generator, self.straight_through)
 
 EXACT_MAX_RATE = 2.0 ** 52        # torch.poisson is exact up to here (it counts in int64 and wraps near 9.2e18)
@@ -126,7 +133,7 @@ def log_prob(self: Poisson, counts: Tensor) -> Tensor:
 def expand(self: Poisson, batch_shape, _instance=None) -> Poisson:
     "The same distribution with `log_rate` broadcast to `batch_shape`."
     return Poisson(self.log_rate.expand(batch_shape), self.temperature, self.indicator, self._n_exp, self.n_exp_p,
-                   self.straight_through, self.sampler, self.truncate, validate=False)
+                   self.straight_through, self.sampler, self.truncate, self.crowded, validate=False)
 
 # %% ../nbs/00b_distributions.ipynb #594fe011
 def _metabolic(u: Tensor) -> Tensor:

@@ -17,7 +17,7 @@ from torch import Tensor, nn
 from torch.distributions import kl_divergence
 
 from .eat import softclamp_upper, softclamp_sym
-from .distributions import Poisson, Normal, poisson_kl
+from .distributions import Normal, poisson_kl
 from .config import ModelConfig, LATENT_ACTIVATIONS
 from .models import BaseVAE, PoissonVAE, GaussianVAE, VAEOutput, build_decoder, flush_subnormal, register_model
 
@@ -192,8 +192,7 @@ class IterativePoissonVAE(IterativeVAE):
     def start(self, n): return self.prior_log_rate.expand(n, -1)
 
     def posterior(self, u, temperature, straight_through=False):
-        return Poisson(u, temperature, self.cfg.indicator, sampler=self.cfg.sampler, truncate=self.cfg.truncate,
-                       n_exp=self.cfg.n_exp or 'infer', n_exp_p=1e-5 if self.cfg.truncate else 1e-3, validate=False)
+        return self.cfg.poisson(u, temperature, straight_through)
 
     def draw(self, posterior, generator=None): return flush_subnormal(posterior.rsample(generator=generator))
 

@@ -219,9 +219,7 @@ class PoissonVAE(BaseVAE):
 
     def posterior(self, h, temperature, straight_through=False):
         log_rate = softclamp_upper(self.prior_log_rate + self.log_rate_modulation(h), self.cfg.max_log_rate)
-        return Poisson(log_rate, temperature, self.cfg.indicator, straight_through=straight_through and temperature > 0,
-                       sampler=self.cfg.sampler, truncate=self.cfg.truncate, n_exp=self.cfg.n_exp or 'infer',
-                       n_exp_p=1e-5 if self.cfg.truncate else 1e-3, validate=False)
+        return self.cfg.poisson(log_rate, temperature, straight_through)
 
     def kl(self, posterior) -> Tensor:
         "Per-latent KL (B, K) of the posterior that is sampled from the learned prior."

@@ -559,4 +559,12 @@ d = { 'settings': { 'branch': 'main',
                                'pvae.userdata.read_arrays': ('userdata.html#read_arrays', 'pvae/userdata.py'),
                                'pvae.userdata.read_image': ('userdata.html#read_image', 'pvae/userdata.py'),
                                'pvae.userdata.read_images': ('userdata.html#read_images', 'pvae/userdata.py'),
-                               'pvae.userdata.read_van_hateren': ('userdata.html#read_van_hateren', 'pvae/userdata.py')}}}
+                               'pvae.userdata.read_van_hateren': ('userdata.html#read_van_hateren', 'pvae/userdata.py')},
+            'pvae.vs_original': { 'pvae.vs_original._our_step': ('vs_original.html#_our_step', 'pvae/vs_original.py'),
+                                  'pvae.vs_original._seconds': ('vs_original.html#_seconds', 'pvae/vs_original.py'),
+                                  'pvae.vs_original._their_step': ('vs_original.html#_their_step', 'pvae/vs_original.py'),
+                                  'pvae.vs_original._torchvision_stand_in': ( 'vs_original.html#_torchvision_stand_in',
+                                                                              'pvae/vs_original.py'),
+                                  'pvae.vs_original.bench_vs_original': ('vs_original.html#bench_vs_original', 'pvae/vs_original.py'),
+                                  'pvae.vs_original.import_original': ('vs_original.html#import_original', 'pvae/vs_original.py'),
+                                  'pvae.vs_original.original_ipvae': ('vs_original.html#original_ipvae', 'pvae/vs_original.py')}}}

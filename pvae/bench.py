@@ -301,8 +301,9 @@ _TRAIN_COLUMNS = ['model', 'archi', 'compiled', 'batch', 'input', 'step_ms', 'pa
 def build_bench_parser() -> argparse.ArgumentParser:
     "`pvae_bench`'s flags: what to time, and how."
     p = argparse.ArgumentParser(prog='pvae_bench', description='Benchmark pvae and print markdown tables.')
-    p.add_argument('part', choices=['sampler', 'train', 'main', 'threads'], help='what to time: the Poisson samplers, '
-                   'training steps, the README main job, or a step alone and beside a second run')
+    p.add_argument('part', choices=['sampler', 'train', 'main', 'threads', 'original'], help='what to time: the Poisson '
+                   'samplers, training steps, the README main job, a step alone and beside a second run, or the iP-VAE '
+                   'beside the original code')
     h = p.add_argument_group('how', 'where it runs and how long it takes')
     h.add_argument('--device', default='auto', help="'auto' (the CPU, then CUDA if present), 'cpu', 'cuda' or 'cuda:N'")
     h.add_argument('--threads', default=None, help='CPU threads: a number or auto (as pvae_train: half the cores); '
@@ -311,12 +312,15 @@ def build_bench_parser() -> argparse.ArgumentParser:
     add_switch(h, 'quick', 'a small, fast version of the benchmark')
     add_switch(h, 'compile', 'train: time torch.compile-d steps too')
     add_switch(h, 'cold', 'main: build the dataset inside the timing (a fresh data folder)')
+    h.add_argument('--original', metavar='PATH', help='original: a checkout of hadivafaii/IterativeVAE (git clone it)')
+    h.add_argument('--run', metavar='FOLDER', help='original: also time with the weights of this ipoisson run')
     h.add_argument('--save', help='also keep the tables in this JSON file (replacing tables of the same title), '
                    "as nbs/images/bench.json keeps the chapter's")
     return p
 
 # %% ../nbs/07_bench.ipynb #fe9c0d88
-def bench(part, device='auto', threads=None, repeats=None, quick=False, compile=False, cold=False, save=None) -> None:
+def bench(part, device='auto', threads=None, repeats=None, quick=False, compile=False, cold=False, save=None,
+          original=None, run=None) -> None:
     "What `pvae_bench` does: run one benchmark and print its tables (and, with `save`, keep them in that JSON file)."
     def report(title, rows, columns=None):
         print(f'\n### {title}\n'); print(format_table(rows, columns))
@@ -330,6 +334,13 @@ def bench(part, device='auto', threads=None, repeats=None, quick=False, compile=
         rows = bench_main(args, cold=cold, repeats=1 if quick else repeats or 1)
         report(f'The main job (`pvae_train`): {machine_description()}', rows); return
     cpu_threads(threads)
+    if part == 'original':
+        if original is None: raise ValueError('pvae_bench original needs --original PATH, a checkout of hadivafaii/IterativeVAE '
+                                              '(git clone https://github.com/hadivafaii/IterativeVAE)')
+        from pvae.vs_original import bench_vs_original, VS_ORIGINAL_COLUMNS      # only this part needs it
+        rows = bench_vs_original(original, run, repeats=1 if quick else repeats or 3, **(dict(temperatures=(1.0,)) if quick else {}))
+        report(f"The iP-VAE's step beside the original code (hadivafaii/IterativeVAE): {machine_description()}", rows, VS_ORIGINAL_COLUMNS)
+        return
     repeats = repeats or 5
     for dev in _devices(device):
         if part == 'sampler':

@@ -193,9 +193,13 @@ def eat_window(temperature: float, indicator: str, dtype=torch.float32) -> tuple
     return max(1.0 - half, 0.0), 1.0 + half
 
 # %% ../nbs/00a_eat.ipynb #995fd40a
-def _first_arrivals(rate: Tensor, hi: float, generator=None) -> tuple:
+def _first_arrivals(rate: Tensor, hi: float, generator=None, direct: bool = False) -> tuple:
     "`(active, rate_a, first)`: flat indices of the elements with an arrival before `hi`, their rates, that arrival's time."
     u = torch.rand(rate.shape, dtype=rate.dtype, device=rate.device, generator=generator)
+    if direct:                                   # one test on every element, fewer gathers (the bounded mode's way)
+        active = torch.nonzero(u < -torch.expm1(-hi * rate)).squeeze(1)
+        rate_a = rate[active]
+        return active, rate_a, -torch.log1p(-u[active]) / rate_a
     candidates = torch.nonzero(u < hi * rate).squeeze(1)                    # 1 - exp(-x) <= x: a superset, cheaply
     u_c, rate_c = u[candidates], rate[candidates]
     keep = torch.nonzero(u_c < -torch.expm1(-hi * rate_c)).squeeze(1)      # first arrival before hi
@@ -213,11 +217,15 @@ def _keep_earliest(owner: Tensor, later: Tensor, n_window: Tensor, n_before: Ten
     return owner[fits], later[fits]
 
 def _later_arrivals(first: Tensor, rate_a: Tensor, lo: float, hi: float, generator, max_arrivals: int,
-                    n_exp: int = None) -> tuple:
+                    n_exp: int = None, lean: bool = False) -> tuple:
     "`(n_before, owner, later)`: counts of further arrivals before `lo`; times in the window of the others, and their element."
     start = first.clamp_min(lo)                                              # window arrivals after the first start here
-    expected = torch.cat([rate_a * (lo - first).clamp_min(0.0), rate_a * (hi - start).clamp_min(0.0)])
-    n_before, n_window = torch.poisson(expected, generator=generator).split(len(first))
+    if lean and lo <= 0:                         # nothing can come before a window that starts at 0: draw no count there
+        n_window = torch.poisson(rate_a * (hi - start).clamp_min(0.0), generator=generator)
+        n_before = torch.zeros_like(n_window)
+    else:
+        expected = torch.cat([rate_a * (lo - first).clamp_min(0.0), rate_a * (hi - start).clamp_min(0.0)])
+        n_before, n_window = torch.poisson(expected, generator=generator).split(len(first))
     if n_window.numel() and n_window.max() > max_arrivals:
         warnings.warn(f'Poisson: some rates ({rate_a.max().item():.3g}) put more than {max_arrivals} arrivals in the '
                       f'soft window; keeping {max_arrivals}, so their soft counts are truncated. Clamp the log-rate '
@@ -242,7 +250,7 @@ def _fast_counts(log_rate: Tensor, temperature: float, indicator: str, generator
     if crowded is not None:                      # (a bounded cost, below) crowded elements drawn, the rest left to arrivals
         clo, chi = _core_window(lo, hi, temperature, indicator)
         rate = _crowded_counts(rate, chi - clo, crowded, temperature, indicator, generator, soft, grad, hard)
-    active, rate_a, first = _first_arrivals(rate, hi, generator)
+    active, rate_a, first = _first_arrivals(rate, hi, generator, direct=crowded is not None)
     if active.numel() == 0: return soft, grad, hard
     if crowded is None:
         n_before, owner, later = _later_arrivals(first, rate_a, lo, hi, generator, max_arrivals, n_exp)
@@ -379,6 +387,9 @@ def _bounded_arrivals(first: Tensor, rate_a: Tensor, lo: float, hi: float, tempe
     "`_tailed_arrivals` for the elements whose tails hold more than `DENSE_TAILS` arrivals, `_later_arrivals` for the rest."
     clo, chi = _core_window(lo, hi, temperature, indicator)
     dense = rate_a * ((hi - lo) - (chi - clo)) > DENSE_TAILS
+    if not dense.any():                          # no tails to sum: all arrivals one by one, without the split's gathers
+        n_before, owner, later = _later_arrivals(first, rate_a, lo, hi, generator, max_arrivals, lean=True)
+        return n_before, torch.zeros_like(rate_a), n_before, owner, later
     base, dbase, hbase = torch.zeros_like(rate_a), torch.zeros_like(rate_a), torch.zeros_like(rate_a)
     owners, laters = [], []
     for pick, tailed in ((torch.nonzero(~dense).squeeze(1), False), (torch.nonzero(dense).squeeze(1), True)):
@@ -387,7 +398,7 @@ def _bounded_arrivals(first: Tensor, rate_a: Tensor, lo: float, hi: float, tempe
             b, db, hb, owner, later = _tailed_arrivals(first[pick], rate_a[pick], lo, hi, clo, chi,
                                                        _tail_tables(temperature, indicator), generator, max_arrivals)
         else:
-            b, owner, later = _later_arrivals(first[pick], rate_a[pick], lo, hi, generator, max_arrivals)
+            b, owner, later = _later_arrivals(first[pick], rate_a[pick], lo, hi, generator, max_arrivals, lean=True)
             db, hb = torch.zeros_like(b), b
         base[pick], dbase[pick], hbase[pick] = b, db, hb
         owners.append(pick[owner]); laters.append(later)

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
-from torch import Tensor
 
 from .eat import SAMPLERS, INDICATORS
-from .distributions import Poisson
 from .layers import ACTIVATIONS
 
 # %% ../nbs/02_config.ipynb #efecf416
@@ -144,13 +142,6 @@ def methods(self: ModelConfig) -> tuple:
     valid = {'mc': True, 'exact': self.linear_decoder and not self.latent_act and not self.iterative,
              'st': self.model in ('poisson', 'categorical')}
     return tuple(m for m in METHODS if valid[m])
-
-@patch
-def poisson(self: ModelConfig, log_rate: Tensor, temperature: float, straight_through: bool = False) -> Poisson:
-    "The Poisson latents at `log_rate` with this configuration's sampler settings (indicator, sampler, truncate, crowded)."
-    return Poisson(log_rate, temperature, self.indicator, straight_through=straight_through and temperature > 0,
-                   sampler=self.sampler, truncate=self.truncate, n_exp=self.n_exp or 'infer',
-                   n_exp_p=1e-5 if self.truncate else 1e-3, crowded=self.crowded, validate=False)
 
 @patch
 def check_method(self: ModelConfig, method: str, who: str = None) -> None:

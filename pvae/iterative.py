@@ -19,7 +19,7 @@ from torch.distributions import kl_divergence
 from .eat import softclamp_upper, softclamp_sym
 from .distributions import Normal, poisson_kl
 from .config import ModelConfig, LATENT_ACTIVATIONS
-from .models import BaseVAE, PoissonVAE, GaussianVAE, VAEOutput, build_decoder, flush_subnormal, register_model
+from .models import BaseVAE, PoissonVAE, poisson_latents, GaussianVAE, VAEOutput, build_decoder, flush_subnormal, register_model
 
 # %% ../nbs/02c_iterative.ipynb #51d08d11
 def expected_free_energy(u: Tensor, u_prior: Tensor, x: Tensor, phi: Tensor, sigma: float = 1.0, beta: float = 1.0) -> Tensor:
@@ -192,7 +192,7 @@ class IterativePoissonVAE(IterativeVAE):
     def start(self, n): return self.prior_log_rate.expand(n, -1)
 
     def posterior(self, u, temperature, straight_through=False):
-        return self.cfg.poisson(u, temperature, straight_through)
+        return poisson_latents(self.cfg, u, temperature, straight_through)
 
     def draw(self, posterior, generator=None): return flush_subnormal(posterior.rsample(generator=generator))
 

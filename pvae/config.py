@@ -165,6 +165,8 @@ def default_model_config(model: str = 'poisson', archi: str = 'lin|lin', input_s
         kw.update(fit_prior=True, **(dict(prior_clamp=-4.0) if dec_lin else dict(prior_clamp=0.0, prior_log_dist='cte')))
     else: kw.update(fit_prior=model in ITERATIVE_MODELS)     # an iterative model's start is learned
     if model in ITERATIVE_MODELS: kw.update(init_scale=1e-4, max_log_rate=10.0)   # the original's dictionary init and clamp
+    if model == 'ipoisson' and overrides.get('sampler', 'fast') == 'fast' and not overrides.get('truncate'):
+        kw.update(crowded=16.0)                        # its draws' cost bounded, whatever the rates (see above)
     if model == 'categorical':     # the paper's categorical model: one latent whose categories are the K dimensions
         overrides = dict(overrides)
         k = overrides.pop('n_latents') if 'n_categories' not in overrides and 'n_latents' in overrides else kw['n_latents']

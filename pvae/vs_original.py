@@ -109,4 +109,5 @@ def bench_vs_original(repo, run=None, temperatures=(1.0, 0.3, 0.05), batch: int 
                 a.append(_seconds(_our_step, ours, x, T, 24.0)); b.append(_seconds(_their_step, theirs, x, T, 24.0))
             ms_a, ms_b = 1e3 * statistics.median(a), 1e3 * statistics.median(b)
             rows.append(dict(weights=label, T=T, batch=batch, ours_ms=ms_a, original_ms=ms_b, speedup=ms_b / ms_a))
+            print(f'{label}, T {T:g}: ours {ms_a:.0f} ms, original {ms_b:.0f} ms', file=sys.stderr, flush=True)   # it can take long
     return rows

@@ -361,6 +361,7 @@ def _tail_sums(n: Tensor, s: Tensor, e: Tensor, tables: tuple, before: bool, gen
     h_sum, d_sum = n * m_h + a * eps[0], n * m_d + b * eps[0] + c * eps[1]
     return (n - h_sum if before else h_sum), d_sum
 
+# %% ../nbs/00a_eat.ipynb #35225c39
 def _tailed_arrivals(first: Tensor, rate_a: Tensor, lo: float, hi: float, clo: float, chi: float, tables: tuple,
                      generator, max_arrivals: int) -> tuple:
     "`(base, dbase, hbase, owner, later)`: later arrivals, the core's one by one (owner, later), the tails' as sums (base...)."

@@ -343,7 +343,7 @@ def _arrivals_in(rate: Tensor, start, end: float, generator) -> tuple:
 def _left_counts(rate: Tensor, clo: float, generator) -> tuple:
     "`(idx, n)`: the elements with arrivals in the left tail [0, clo], and how many: the first, then a Poisson count of the rest."
     idx, rate_a, first = _arrivals_in(rate, 0.0, clo, generator)
-    return idx, 1 + torch.poisson(rate_a * (clo - first), generator=generator)
+    return idx, 1 + torch.poisson(rate_a * (clo - first).clamp_min(0.0), generator=generator)    # (rounding can put first past clo)
 
 def _core_arrivals(rate: Tensor, clo: float, chi: float, generator, max_arrivals: int) -> tuple:
     "`(owner, times)`: every arrival in the core [clo, chi] and the flat index of its element."
@@ -353,7 +353,7 @@ def _core_arrivals(rate: Tensor, clo: float, chi: float, generator, max_arrivals
         keep, rate_a, first = _arrivals_in(rate_a, first, chi, generator)
         idx = idx[keep]
         owners.append(idx); times.append(first)
-    n = torch.poisson(rate_a * (chi - first), generator=generator)             # the rest: a count, at uniform times
+    n = torch.poisson(rate_a * (chi - first).clamp_min(0.0), generator=generator)     # the rest: a count, at uniform times
     if n.numel() and n.max() > max_arrivals:
         warnings.warn(f'Poisson: some rates ({rate_a.max().item():.3g}) put more than {max_arrivals} arrivals in the core of the '
                       f'soft window; keeping {max_arrivals}, so their soft counts are truncated. Lower crowded.')

@@ -22,7 +22,7 @@ from fastcore.basics import patch
 
 from .data import load_dataset
 from .userdata import data_changes
-from .files import atomic_write
+from .files import atomic_write, append_line
 from .batches import BatchIterator
 from .models import build_model
 from .config import ModelConfig
@@ -140,7 +140,7 @@ def log(self: Trainer, record: dict) -> None:
     "Append `record` to the run's metrics.jsonl (process 0), then the `after_log` callbacks."
     if not self.dist.main: return
     self.out.mkdir(parents=True, exist_ok=True)
-    with open(self.out / METRICS_FILE, 'a') as f: f.write(json.dumps(record) + '\n')
+    append_line(self.out / METRICS_FILE, json.dumps(record))        # whole lines only, even on a full disk
     self.callback('after_log', record)
 
 @patch

@@ -182,16 +182,16 @@ def bench_train(models=('poisson', 'gaussian', 'laplace', 'categorical'), archis
 # %% ../nbs/07_bench.ipynb #dc0f5bec
 ITERATIVE_COLUMNS = ['model', 'T', 'batch', 'step_ms', 'peak_mb', 'vs_amortized', 'parts_ms', 'overhead']
 
-def _inference_step_ms(batch: int, n_latents: int, pixels: int, temperature: float, device, repeats: int) -> float:
-    "One iP-VAE inference step's essentials, forward and backward: two sampler calls (one draw drives, one is scored) and three products with phi."
+def _inference_step_ms(batch: int, n_latents: int, pixels: int, temperature: float, device, repeats: int, crowded: float = None) -> float:
+    "One iP-VAE inference step's essentials, forward and backward: two sampler calls (one draw drives, one is scored; `crowded` as the model's) and three products with phi."
     gen = torch.Generator().manual_seed(0)
     u = typical_log_rates(batch, n_latents, device=device).requires_grad_()
     phi = (torch.randn(pixels, n_latents, generator=gen) * 0.05).to(device).requires_grad_()
     x = torch.randn(batch, pixels, generator=gen).to(device)
     def step():
-        drive = Poisson(u, temperature, validate=False).rsample()
+        drive = Poisson(u, temperature, crowded=crowded, validate=False).rsample()
         v = u + 1e-3 * ((x - drive @ phi.T) @ phi)
-        e = x - Poisson(v, temperature, validate=False).rsample() @ phi.T
+        e = x - Poisson(v, temperature, crowded=crowded, validate=False).rsample() @ phi.T
         (e ** 2).sum().backward()
     return time_ms(step, repeats, device)
 
@@ -202,7 +202,7 @@ def bench_iterative(n_steps=(4, 16, 64), batch: int = 200, n_latents: int = 512,
     ms, peak = time_train_step(default_model_config('poisson', n_latents=n_latents), recipe('poisson', 'vH16', **train), repeats)
     rows.append(dict(model='poisson', T=1, batch=batch, step_ms=ms, peak_mb=peak, vs_amortized=1.0))
     tcfg = recipe('ipoisson', 'vH16', **train)
-    one = _inference_step_ms(batch, n_latents, 256, tcfg.temp_stop, device, repeats)
+    one = _inference_step_ms(batch, n_latents, 256, tcfg.temp_stop, device, repeats, default_model_config('ipoisson').crowded)
     for T in n_steps:
         mcfg = default_model_config('ipoisson', n_latents=n_latents, n_steps=T)
         step_ms, peak = time_train_step(mcfg, tcfg, repeats)

@@ -21,7 +21,6 @@ import torch
 from .files import atomic_write
 from .models import build_model
 from .config import ModelConfig
-from . import iterative           # registers the iterative models with build_model (chapter 02b)
 
 # %% ../nbs/03b_runs.ipynb #a9b8f3bc
 CHECKPOINT_FILE = 'checkpoint.pt'

@@ -6,10 +6,10 @@ every core of a quiet machine and timed, then scored as chapter 21 scores them.
 The runs are chapter 21's own (`experiment_grid` with the chapter's settings, in its run folder), so the chapter finds
 them finished and reuses them. Each is trained unless it is finished already; then each is evaluated on chapter 21's
 5,000 validation patches after 16 and 1,000 inference steps. nbs/images/ipvae-timed.jsonl keeps one line per length
-(a line for the same length is replaced): the sampler settings, the threads, the per-epoch seconds and temperatures
+(a line for the same length is replaced): the commit the tool ran at, the sampler settings, the threads, the per-epoch seconds and temperatures
 from the run's log, the training minutes, and R^2, zeros and distance to the ideal point at both step counts.
 """
-import argparse, json, time
+import argparse, json, subprocess, time
 from pathlib import Path
 from pvae.devices import available_cores
 from pvae.eval import evaluate
@@ -33,7 +33,8 @@ for e, spec in specs.items():
     out = Path(a.root) / spec.name
     config = json.loads((out / 'config.json').read_text())
     train = [r for r in read_metrics(out) if r.get('event') == 'train']
-    row = dict(epochs=e, sampler=config['model']['sampler'], crowded=config['model']['crowded'], threads=a.threads,
+    commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
+    row = dict(epochs=e, commit=commit, sampler=config['model']['sampler'], crowded=config['model']['crowded'], threads=a.threads,
                epoch_seconds=[r['seconds'] for r in train], temperatures=[round(r['temperature'], 3) for r in train],
                minutes=round(sum(r['seconds'] for r in train) / 60, 2))
     for steps in (16, 1000):

@@ -363,6 +363,7 @@ def _core_arrivals(rate: Tensor, clo: float, chi: float, generator, max_arrivals
     later = start + (chi - start) * torch.rand(owner.numel(), dtype=rate.dtype, device=rate.device, generator=generator)
     return torch.cat(owners + [idx[owner]]), torch.cat(times + [later])
 
+# %% ../nbs/00a_eat.ipynb #690234a8
 def _bounded_counts(flat: Tensor, temperature: float, indicator: str, generator, max_arrivals: int, crowded: float,
                     straight_through: bool = False) -> tuple:
     "`_fast_counts` in the bounded mode: crowded elements from their moments, the rest's tails by their means, cores one by one."

@@ -64,3 +64,11 @@ def load_state_dict(self: BatchIterator, state: dict):
     "Continue from `state`: the next iteration redraws the same epoch and skips the batches already handed out."
     self.generator.set_state(state['generator'])
     self.position = self._resume_at = state.get('position', 0)
+
+# %% ../nbs/01e_batches.ipynb #7e2575e1
+@patch
+def hand_back(self: BatchIterator) -> None:
+    "Take back the batch handed out last: the next pass over this epoch (or a resume from `state_dict`) starts with it."
+    if self.position < 1: raise ValueError('hand_back: no batch of this epoch has been handed out')
+    self.generator.set_state(self._epoch_state)              # the epoch's permutation is drawn again
+    self.position = self._resume_at = self.position - 1

@@ -31,7 +31,7 @@ from .files import atomic_write
 from .config import default_model_config
 from .devices import available_cores, resolve_threads, cpu_threads
 from .train import Trainer
-from .cli import add_switch, run_command
+from .commands import add_switch, run_command
 from .runs import read_metrics, end_record
 from .recipes import recipe, PRESETS
 

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['IDX_FILES', 'IDX_SOURCES', 'DATASETS', 'build_nat16', 'build_vh16', 'build_cifar16', 'read_idx', 'download_idx',
            'build_idx', 'build_digits', 'package_file', 'build_mnist5k', 'DatasetInfo', 'is_path_dataset',
-           'load_dataset']
+           'load_dataset', 'resolve_dataset', 'check_download', 'check_training_data']
 
 # %% ../nbs/01d_data.ipynb #1b74fde9
 import gzip
@@ -284,3 +284,32 @@ def load_dataset(name: str, root=None, rebuild: bool = False, **options) -> Data
                          built=time.strftime('%Y-%m-%d %H:%M:%S'), build_seconds=round(time.time() - start, 2))
     save_dataset(ds, path)
     return ds
+
+# %% ../nbs/01d_data.ipynb #8a095a1e
+def resolve_dataset(name) -> str:
+    "The dataset `name` as a run records it: a name of `DATASETS` as it is, your data's path (a str or Path) made absolute."
+    return str(Path(name).expanduser().resolve()) if is_path_dataset(name) else str(name)
+
+def check_download(name) -> None:
+    "Refuse `download` for a dataset that is not fetched: your own data, or one that is built without downloading."
+    if is_path_dataset(name):
+        raise ValueError(f'--download fetches MNIST and FashionMNIST; {name} is your own data, already here: drop --download')
+    if not DATASETS[name].download:
+        raise ValueError(f'--download fetches MNIST and FashionMNIST; {name} is not downloaded (see chapter 01d_data)')
+
+# %% ../nbs/01d_data.ipynb #611d2c1e
+def check_training_data(data, input_size: int, name: str) -> None:
+    "Refuse data (a `Dataset`) that a model of `input_size` cannot train on, saying what to do about it."
+    for split in ('x_train', 'x_valid'):
+        x = getattr(data, split)
+        if x.ndim != 4 or x.shape[1] != 1 or x.shape[2] != x.shape[3]:
+            raise ValueError(f'{split} has shape {tuple(x.shape)}; expected square one-channel images (N, 1, S, S)')
+        if not x.is_floating_point():
+            raise ValueError(f'{split} has dtype {x.dtype}; convert the images to floats (x.float())')
+        bad = (~torch.isfinite(x)).sum().item()
+        if bad: raise ValueError(f'{split} of dataset {data.name!r} has {bad} NaN or infinite values; clean or '
+                                 f'rebuild the data (e.g. torch.nan_to_num) before training')
+    S = data.x_train.shape[-1]
+    if S != input_size:
+        raise ValueError(f'dataset {name!r} has {S}x{S} images but the model expects input_size={input_size}; '
+                         f'set --input_size {S}')

@@ -5,8 +5,7 @@
 # %% auto #0
 __all__ = ['PUBLISHED', 'sparseness', 'lifetime_sparsity', 'population_sparsity', 'proportion_zeros', 'r_squared',
            'ideal_distance', 'rate_distortion', 'dead_by_decoder_norm', 'knn_accuracy', 'linear_probe',
-           'shattering_dimensionality', 'confidence_interval', 'benjamini_hochberg', 'paired_tests', 'evaluate',
-           'inference_curve']
+           'shattering_dimensionality', 'benjamini_hochberg', 'paired_tests', 'evaluate', 'inference_curve']
 
 # %% ../nbs/05_eval.ipynb #64c21f62
 import itertools
@@ -20,8 +19,8 @@ from scipy import stats
 from .data import load_dataset
 from .userdata import data_changes
 from .store import spread_index
-from .metrics import evaluate_model, encoder_features, evaluating, gabor_fit, GABOR_LIKE, EVAL_TEMPERATURE
-from .runs import load_run
+from .metrics import evaluate_model, encoder_features, evaluating, gabor_fit, confidence_interval, GABOR_LIKE, EVAL_TEMPERATURE
+from .models import load_run
 
 # %% ../nbs/05_eval.ipynb #d9400df5
 def sparseness(z, dim: int = 0) -> torch.Tensor:
@@ -123,13 +122,6 @@ def shattering_dimensionality(train_x, train_y, test_x, test_y, unique: bool = F
     return dict(score=float(accs.mean()), accuracies=accs, splits=splits)
 
 # %% ../nbs/05_eval.ipynb #9a8d6690
-def confidence_interval(values, ci: float = 0.99) -> tuple:
-    "(mean, half-width) of the t confidence interval of the mean of `values` (at least 2 finite values)."
-    v = np.asarray(values, dtype=np.float64)
-    v = v[np.isfinite(v)]
-    if len(v) < 2: raise ValueError(f'a confidence interval needs at least 2 finite values, got {len(v)}')
-    return float(v.mean()), float(stats.t.ppf((1 + ci) / 2, len(v) - 1) * v.std(ddof=1) / math.sqrt(len(v)))
-
 def benjamini_hochberg(p_values, alpha: float = 0.01) -> np.ndarray:
     "Boolean array: which hypotheses are rejected by the Benjamini-Hochberg procedure at FDR `alpha`."
     p = np.asarray(p_values, dtype=np.float64)
@@ -153,6 +145,7 @@ def paired_tests(reference, others: dict, alpha: float = 0.01) -> list:
 
 # %% ../nbs/05_eval.ipynb #7ff499a3
 PUBLISHED = dict(
+    dictionary={'poisson': dict(gabor_like=0.95, gabor_like_top_quarter=0.98, epochs=3000)},   # the original's checkpoint
     table2={'poisson': '0.984 ± .011', 'laplace': '0.188 ± .000', 'gaussian': '0.218 ± .003'},
     table3={'poisson': (0.825, 0.927, 0.957), 'categorical': (0.770, 0.880, 0.920), 'laplace': (0.710, 0.836, 0.902),
             'gaussian': (0.604, 0.746, 0.837), 'gaussian-relu': (0.710, 0.844, 0.904), 'gaussian-exp': (0.694, 0.836, 0.906)},

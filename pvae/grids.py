@@ -19,10 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from .config import default_model_config, METHODS
-from .cli import train_from_cli, add_switch, run_command
+from .launch import run_configs
+from .train import Trainer
+from .commands import add_switch, run_command, NonFiniteLossError
 from .data import DATASETS, is_path_dataset
 from .devices import available_cores, cpu_threads
-from .train import NonFiniteLossError
 from .runs import run_folder_name, run_state
 from .recipes import PRESETS
 from .eval import evaluate, confidence_interval, paired_tests
@@ -94,21 +95,24 @@ def paper_grid(experiment: str, dataset: str = 'nat16', seeds=(0, 1, 2, 3, 4), p
     raise ValueError(f"unknown experiment {experiment!r}; choose 'table2', 'table4', 'knn', 'beta' or 'iterative'")
 
 # %% ../nbs/08_grids.ipynb #84239118
+def _train_run(out: Path, spec: RunSpec, resume: bool, quiet: bool) -> None:
+    "Train the run of `spec` in `out` to its end: resumed from its checkpoint, or started from its configs."
+    if resume: trainer = Trainer.resume(out, quiet=quiet, **{k: v for k, v in spec.options.items() if k == 'device'})
+    else:
+        mcfg, tcfg, data = run_configs(**spec.flags())
+        trainer = Trainer(mcfg, tcfg, out, data=data, quiet=quiet)
+    trainer.fit()
+
 def run_grid(grid: list, root, quiet: bool = True, log=print, threads='auto') -> list:
     "Train every run of `grid` under `root` (skipping finished runs, resuming unfinished ones); returns the folders."
+    cpu_threads(threads)
     folders = []
     for i, spec in enumerate(grid, 1):
         out = Path(root) / spec.name
         state = run_state(out)
         if state != 'finished':
             log(f'[{i}/{len(grid)}] {"resuming" if state == "unfinished" else "training"} {spec.name}')
-            flags = spec.flags()
-            try:
-                if state == 'unfinished':
-                    train_from_cli(out=out, resume=True, quiet=quiet, threads=threads,
-                                   **{k: v for k, v in flags.items() if k in ('device',)})
-                else:
-                    train_from_cli(out=out, quiet=quiet, threads=threads, **flags)
+            try: _train_run(out, spec, state == 'unfinished', quiet)
             except NonFiniteLossError as e:      # one diverging run does not stop the grid; collect leaves it out
                 log(f'[{i}/{len(grid)}] failed: {spec.name} diverged and is not finished: {e}')
         folders.append(out)

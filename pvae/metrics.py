@@ -5,14 +5,16 @@
 # %% auto #0
 __all__ = ['ACTIVE_THRESHOLDS', 'EVAL_TEMPERATURE', 'SHARES', 'GABOR_LIKE', 'evaluating', 'eval_batches', 'active_latents',
            'evaluate_model', 'format_row', 'kl_per_latent', 'element_usage', 'latent_samples', 'encoder_features',
-           'gabor_fit', 'gabor_summary', 'gabor_curve']
+           'gabor_fit', 'gabor_summary', 'gabor_curve', 'confidence_interval']
 
 # %% ../nbs/03a_metrics.ipynb #23bec071
 import contextlib
 import functools
 import math
 
+import numpy as np
 import torch
+from scipy import stats
 
 # %% ../nbs/03a_metrics.ipynb #75e25a4a
 ACTIVE_THRESHOLDS = {'poisson': 0.0082, 'gaussian': 0.09, 'laplace': 0.08, 'categorical': 0.01}
@@ -198,3 +200,11 @@ def gabor_curve(frames, usage: torch.Tensor, seconds=None, refine_steps: int = 3
         elapsed = () if seconds is None else (round(float(sum(seconds[:epoch])), 1),)
         points.append((epoch, *elapsed, like.float().mean().item(), like[top].float().mean().item()))
     return points
+
+# %% ../nbs/03a_metrics.ipynb #62bb3f98
+def confidence_interval(values, ci: float = 0.99) -> tuple:
+    "(mean, half-width) of the t confidence interval of the mean of `values` (at least 2 finite values)."
+    v = np.asarray(values, dtype=np.float64)
+    v = v[np.isfinite(v)]
+    if len(v) < 2: raise ValueError(f'a confidence interval needs at least 2 finite values, got {len(v)}')
+    return float(v.mean()), float(stats.t.ppf((1 + ci) / 2, len(v) - 1) * v.std(ddof=1) / math.sqrt(len(v)))

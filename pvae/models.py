@@ -5,10 +5,11 @@
 # %% auto #0
 __all__ = ['MODEL_CLASSES', 'MODEL_HOMES', 'build_encoder', 'build_decoder', 'VAEOutput', 'flush_subnormal', 'BaseVAE',
            'poisson_latents', 'PoissonVAE', 'GaussianVAE', 'LaplaceVAE', 'CategoricalVAE', 'register_model',
-           'build_model']
+           'build_model', 'load_run']
 
 # %% ../nbs/02b_models.ipynb #1eddd28b
 import importlib
+import json
 import math
 from dataclasses import dataclass
 
@@ -16,12 +17,14 @@ import torch
 import torch.nn as nn
 from fastcore.basics import patch
 from torch import Tensor
+from pathlib import Path
 from torch.distributions import kl_divergence
 
 from .eat import softclamp, softclamp_upper
 from .distributions import Poisson, Normal, Laplace, RelaxedCategorical, StraightThroughCategorical
 from .layers import ACTIVATIONS, Conv2D, Cell, ResDenseLayer, ResConvPool
 from .config import ModelConfig, parse_archi, default_model_config, LATENT_ACTIVATIONS, MODELS
+from .runs import load_checkpoint, save_checkpoint, CHECKPOINT_FILE, CHECKPOINT_FORMAT
 
 # %% ../nbs/02b_models.ipynb #b1e54b36
 def build_encoder(cfg: ModelConfig, out_dim: int) -> tuple:
@@ -70,9 +73,14 @@ class VAEOutput:
     recon: Tensor         # (B,) summed squared error per image (expected, for 'exact')
     kl: Tensor            # (B, n_latents) KL per latent
 
+    def terms(self, kl_beta: float = 1.0) -> tuple:
+        "(loss, recon, kl) in float32: the batch means of recon and of the summed KL, and recon + kl_beta * kl."
+        recon, kl = self.recon.float().mean(), self.kl.float().sum(1).mean()
+        return recon + kl_beta * kl, recon, kl
+
     def loss(self, kl_beta: float = 1.0) -> Tensor:
-        "Batch mean of recon + kl_beta * sum of KLs: the (beta-weighted) negative ELBO."
-        return (self.recon + kl_beta * self.kl.sum(1)).mean()
+        "The (beta-weighted) negative ELBO, the batch mean of recon + kl_beta * the summed KL: what training minimizes."
+        return self.terms(kl_beta)[0]
 
 def flush_subnormal(z: Tensor) -> Tensor:
     "z with its subnormal entries (|z| below the dtype's smallest normal number) set to 0; the gradient passes elsewhere."
@@ -309,6 +317,17 @@ def build_model(cfg: ModelConfig = None, **kwargs) -> BaseVAE:
     if cfg.model not in MODEL_CLASSES:
         raise ValueError(f'no class is registered for model {cfg.model!r}; register one with register_model')
     return MODEL_CLASSES[cfg.model](cfg)
+
+# %% ../nbs/02b_models.ipynb #5e67d755
+def load_run(folder, ema: bool = False, device='cpu') -> tuple:
+    "(model, record) of the run in `folder` (its checkpoint.pt): configs, epoch, step, the data's provenance; EMA weights if `ema`."
+    path = Path(folder)
+    state = load_checkpoint(path if path.is_file() else path / CHECKPOINT_FILE, map_location=device)
+    model = build_model(ModelConfig(**state['model_config']))
+    model.load_state_dict(state['ema'] if ema and state.get('ema') is not None else state['model'])
+    model.to(device).eval()
+    return model, dict(model=state['model_config'], train=state['train_config'], epoch=state['epoch'], step=state['step'],
+                       data=json.loads(state.get('dataset_provenance') or '{}'))
 
 # %% ../nbs/02b_models.ipynb #d046120c
 @patch

@@ -13,8 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from .metrics import kl_per_latent, evaluating, EVAL_TEMPERATURE
-from .eval import confidence_interval
+from .metrics import kl_per_latent, evaluating, confidence_interval, EVAL_TEMPERATURE
 from .pictures import tile_images, pairs_image, save_png
 from .runs import read_metrics
 

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['CHECKPOINT_FILE', 'CONFIG_FILE', 'METRICS_FILE', 'FRAMES_FILE', 'DICTIONARY_PNG', 'DICTIONARY_GIF',
            'RECONSTRUCTIONS_PNG', 'SAMPLES_PNG', 'CHECKPOINT_FORMAT', 'DIE_AT_ENV', 'END_EVENT', 'run_folder_name',
-           'die_point', 'save_checkpoint', 'load_checkpoint', 'load_run', 'read_metrics', 'end_record', 'run_state',
-           'save_frames', 'load_frames']
+           'die_point', 'save_checkpoint', 'load_checkpoint', 'read_metrics', 'end_record', 'run_state', 'save_frames',
+           'load_frames']
 
 # %% ../nbs/03b_runs.ipynb #4e175d72
 import json
@@ -19,8 +19,6 @@ import numpy as np
 import torch
 
 from .files import atomic_write
-from .models import build_model
-from .config import ModelConfig
 
 # %% ../nbs/03b_runs.ipynb #a9b8f3bc
 CHECKPOINT_FILE = 'checkpoint.pt'
@@ -75,18 +73,6 @@ def load_checkpoint(path, map_location='cpu') -> dict:
     if not isinstance(state, dict) or state.get('format') != CHECKPOINT_FORMAT:
         raise ValueError(f'{path} is not a pvae checkpoint (no pvae format marker); pass the {CHECKPOINT_FILE} of a pvae run')
     return state
-
-# %% ../nbs/03b_runs.ipynb #19a04bfa
-def load_run(folder, ema: bool = False, device='cpu') -> tuple:
-    "(model, record) of the run in `folder` (its checkpoint.pt): configs, epoch, step, the data's provenance; EMA weights if `ema`."
-    path = Path(folder)
-    state = load_checkpoint(path if path.is_file() else path / CHECKPOINT_FILE, map_location=device)
-    model = build_model(ModelConfig(**state['model_config']))
-    weights = state['ema'] if ema and state.get('ema') is not None else state['model']
-    model.load_state_dict(weights)
-    model.to(device).eval()
-    return model, dict(model=state['model_config'], train=state['train_config'], epoch=state['epoch'], step=state['step'],
-                       data=json.loads(state.get('dataset_provenance') or '{}'))
 
 # %% ../nbs/03b_runs.ipynb #a74d58ad
 END_EVENT = 'finished'             # the event of a run's last record

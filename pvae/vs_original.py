@@ -18,7 +18,7 @@ import torch
 from .config import default_model_config
 from .data import load_dataset
 from .models import build_model
-from .runs import load_run
+from .models import load_run
 
 # %% ../nbs/07b_vs_original.ipynb #dda83f80
 ORIGINAL_IMPORTS = {'rich': 'rich', 'seaborn': 'seaborn', 'prettytable': 'prettytable', 'tqdm': 'tqdm', 'pandas': 'pandas',

@@ -20,7 +20,8 @@ import torch
 from pvae.cli import train_from_cli
 from pvae.data import load_dataset
 from pvae.eval import evaluate
-from pvae.runs import METRICS_FILE, CHECKPOINT_FILE, load_run, load_checkpoint
+from pvae.runs import METRICS_FILE, CHECKPOINT_FILE, load_checkpoint
+from pvae.models import load_run
 
 BASE = dict(model='poisson', archi='conv+b|conv+b', dataset='mnist5k', preset='MNIST', epochs=50, n_latents=50, seed=0,
             prior_log_dist='uniform', prior_clamp=-2.0)    # the original's start of the prior, which the probes vary

@@ -22,7 +22,8 @@ from pvae.data import load_dataset
 from pvae.eval import evaluate
 from pvae.metrics import kl_per_latent
 from pvae.models import build_model
-from pvae.runs import load_run, run_state
+from pvae.runs import run_state
+from pvae.models import load_run
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conv_probes import BASE, parse_flags

@@ -5,6 +5,7 @@ nbdev's doc processing.
     python tools/nbtools.py proc-nbs           # nbdev's doc processing of every notebook into _proc/
     python tools/nbtools.py sync-quarto        # copy the top-level _quarto.yml (the source) to nbs/, where nbdev reads it
     python tools/nbtools.py sync-quarto --check    # CI: fail if the copy differs
+    python tools/nbtools.py check-names        # CI: every `pvae.module.name` the prose and docstrings name exists
 
 The scripts next to it import it as `nbtools` (`python tools/x.py` puts tools/ first on sys.path).
 
@@ -121,10 +122,42 @@ def sync_quarto(check: bool = False) -> bool:
     return same
 
 
+_DOTTED = re.compile(r'(?<![\w/.-])pvae((?:\.[A-Za-z_][A-Za-z0-9_]*)+)')     # pvae.x, pvae.x.y, ... (not a path or a file name)
+
+def named_in_prose() -> dict:
+    "{(module, name, ...): [where, ...]} for every `pvae.module.name` in the notebooks (markdown, comments, strings), README.md and the package's source."
+    import json
+    root = Path(__file__).resolve().parent.parent
+    texts = [(p.name, ''.join(''.join(c['source']) for c in json.loads(p.read_text())['cells'])) for p in sorted((root / 'nbs').glob('*.ipynb'))]
+    texts += [(p.name, p.read_text()) for p in [root / 'README.md', *sorted((root / 'pvae').glob('*.py'))] if p.name != '_modidx.py']
+    found = {}
+    for where, text in texts:
+        for m in _DOTTED.finditer(text):
+            parts = tuple(m.group(1)[1:].split('.'))
+            if parts[-1] in ('py', 'ipynb', 'json', 'egg-info'): continue          # a file name, not a Python name
+            found.setdefault(parts, []).append(where)
+    return found
+
+def _exists(parts: tuple) -> bool:
+    "Does pvae.<parts> resolve, importing submodules on the way?"
+    import importlib
+    obj, path = importlib.import_module('pvae'), 'pvae'
+    for part in parts:
+        path = f'{path}.{part}'
+        if hasattr(obj, part): obj = getattr(obj, part); continue
+        try: obj = importlib.import_module(path)
+        except ModuleNotFoundError: return False
+    return True
+
+def missing_names() -> list:
+    "The `pvae.module.name` mentions that do not resolve: [(dotted name, [where])]."
+    return [('pvae.' + '.'.join(parts), sorted(set(where))) for parts, where in sorted(named_in_prose().items()) if not _exists(parts)]
+
+
 def main(argv=None):
     import argparse
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('command', choices=['tested-notebooks', 'proc-nbs', 'sync-quarto'])
+    parser.add_argument('command', choices=['tested-notebooks', 'proc-nbs', 'sync-quarto', 'check-names'])
     parser.add_argument('--check', action='store_true', help='sync-quarto: fail if nbs/_quarto.yml differs, change nothing')
     args = parser.parse_args(argv)
     if args.command == 'tested-notebooks':
@@ -133,6 +166,11 @@ def main(argv=None):
         if sync_quarto(args.check): print(f'{QUARTO_COPY} is the same as {QUARTO_SOURCE}')
         elif args.check: raise SystemExit(f'{QUARTO_COPY} differs from {QUARTO_SOURCE} (the source): run python tools/nbtools.py sync-quarto')
         else: print(f'copied {QUARTO_SOURCE} to {QUARTO_COPY}')
+    elif args.command == 'check-names':
+        missing = missing_names()
+        for name, where in missing: print(f'{name}: named in {", ".join(where)}, but pvae has no such thing')
+        if missing: raise SystemExit(f'{len(missing)} name(s) of the form pvae.module.name in the prose or docstrings do not exist')
+        print(f'all {len(named_in_prose())} names of the form pvae.module.name in the prose and docstrings exist')
     else: print(f'processed the notebooks into {os.path.relpath(proc_nbs())}/')
 
 

@@ -92,12 +92,24 @@ def family(self: ModelConfig) -> str:
 @patch
 def check(self: ModelConfig) -> None:
     "Raise a ValueError naming the first invalid field (run when a config is made)."
+    self._check_names(); self._check_sizes(); self._check_family_options(); self._check_layers_and_steps()
+
+# %% ../nbs/02_config.ipynb #430f106d
+@patch
+def _check_names(self: ModelConfig) -> None:
+    "The model, architecture, sampler and soft step are ones pvae knows (an iterative model: lin|lin)."
     if self.model not in MODELS: raise ValueError(f'unknown model {self.model!r}; choose one of {list(MODELS)}')
-    archi = parse_archi(self.archi)
+    parse_archi(self.archi)                                        # a bad architecture string raises here
     if self.iterative and self.archi != 'lin|lin':
         raise ValueError(f"iterative models have no encoder and a linear dictionary: use archi 'lin|lin', not {self.archi!r}")
     if self.sampler not in SAMPLERS: raise ValueError(f'unknown sampler {self.sampler!r}; choose one of {list(SAMPLERS)}')
     if self.indicator not in INDICATORS: raise ValueError(f'unknown indicator {self.indicator!r}; choose one of {sorted(INDICATORS)}')
+
+# %% ../nbs/02_config.ipynb #a8e09441
+@patch
+def _check_sizes(self: ModelConfig) -> None:
+    "Sizes and counts are positive integers (conv layers: 16 or 28 pixels), and latent_act is one pvae knows."
+    archi = parse_archi(self.archi)
     if 'conv' in (archi['enc_type'], archi['dec_type']) and self.input_size not in (16, 28):
         raise ValueError(f'conv layers need input_size 16 (patches) or 28 (MNIST-like), got {self.input_size}')
     for name in ('input_size', 'n_latents', 'n_categories', 'n_ch', 'n_steps'):
@@ -107,6 +119,11 @@ def check(self: ModelConfig) -> None:
         raise ValueError(f'n_categories must be at least 2, got {self.n_categories}')
     if self.latent_act not in LATENT_ACTIVATIONS:
         raise ValueError(f'unknown latent_act {self.latent_act!r}; choose one of {[k for k in LATENT_ACTIVATIONS if k]} or None')
+
+# %% ../nbs/02_config.ipynb #1e475f28
+@patch
+def _check_family_options(self: ModelConfig) -> None:
+    "The options of one family go with that family: truncate, n_exp and crowded with the Poisson's; latent_act with the Gaussian's and Laplace's."
     if self.truncate and self.family != 'poisson':
         raise ValueError(f'truncate applies to the poisson models (their EAT sampler), not {self.model!r}')
     if self.n_exp is not None and not (self.truncate and isinstance(self.n_exp, int) and self.n_exp >= 1):
@@ -119,6 +136,11 @@ def check(self: ModelConfig) -> None:
                          f"crowded={self.crowded!r} for {self.model!r} with sampler={self.sampler!r}, truncate={self.truncate}")
     if self.latent_act and self.family not in ('gaussian', 'laplace'):
         raise ValueError(f'latent_act applies to the gaussian and laplace models, not {self.model!r}')
+
+# %% ../nbs/02_config.ipynb #ec085b9a
+@patch
+def _check_layers_and_steps(self: ModelConfig) -> None:
+    "The activation, the prior's start, the weights' scale and the iterative models' step options."
     if self.activation not in ACTIVATIONS:
         raise ValueError(f'unknown activation {self.activation!r}; choose one of {sorted(ACTIVATIONS)}')
     if self.prior_log_dist not in ('uniform', 'cte', 'normal'):

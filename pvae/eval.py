@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['PUBLISHED', 'sparseness', 'lifetime_sparsity', 'population_sparsity', 'proportion_zeros', 'r_squared',
            'ideal_distance', 'rate_distortion', 'dead_by_decoder_norm', 'knn_accuracy', 'linear_probe',
-           'shattering_dimensionality', 'benjamini_hochberg', 'paired_tests', 'evaluate', 'inference_curve']
+           'shattering_dimensionality', 'benjamini_hochberg', 'paired_tests', 'code_scores', 'evaluate',
+           'inference_curve']
 
 # %% ../nbs/05_eval.ipynb #64c21f62
 import itertools
@@ -162,6 +163,17 @@ PUBLISHED = dict(
                           'poisson': dict(r2=0.713, zeros=0.838, readout=0.979, params=6.79e6)}))
 
 # %% ../nbs/05_eval.ipynb #23c23172
+def code_scores(model, x: torch.Tensor, seed: int = 0, n_steps: int = None) -> dict:
+    "The validation row of `evaluate_model` on images x, with the sparsity, zeros, R^2 and ideal-point distance of the sampled codes."
+    metrics, z = evaluate_model(model, x, seed=seed, n_steps=n_steps, samples=True)    # z: the latents it scored
+    row = dict(**metrics, **({'n_steps': n_steps} if n_steps is not None else {}))
+    row.update(lifetime=lifetime_sparsity(z), population=population_sparsity(z), zeros=proportion_zeros(z))
+    device = next(model.parameters()).device
+    with torch.no_grad(): recon = torch.cat([model.decode(zb.to(device)).cpu() for zb in z.split(1000)])
+    row.update(r2=r_squared(x, recon), r2_image=r_squared(x, recon, per_image=True))       # of the sampled codes
+    row['distance'] = ideal_distance(row['r2_image'], row['zeros'])
+    return row
+
 def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, knn_sizes=(200, 1000), knn_iter: int = 20,
              n_train_probe: int = 10_000, shatter: bool = True, gabor: bool = True, device='cpu', seed: int = 0,
              n_steps: int = None) -> dict:
@@ -175,14 +187,8 @@ def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, 
     if S != model.cfg.input_size:
         raise ValueError(f'dataset {dataset!r} has {S}x{S} images but the run {run_folder} was trained on {model.cfg.input_size}x{model.cfg.input_size}')
     x, y_valid = data.valid_subset(n_valid)
-    metrics, z = evaluate_model(model, x, seed=seed, n_steps=n_steps, samples=True)    # z: the latents it scored
     row = dict(run=str(run_folder), dataset=dataset, model=model.cfg.model, archi=model.cfg.archi,
-               n_latents=model.cfg.n_latents, epoch=config['epoch'], **metrics)
-    if n_steps is not None: row['n_steps'] = n_steps
-    row.update(lifetime=lifetime_sparsity(z), population=population_sparsity(z), zeros=proportion_zeros(z))
-    with torch.no_grad(): recon = torch.cat([model.decode(zb.to(device)).cpu() for zb in z.split(1000)])
-    row.update(r2=r_squared(x, recon), r2_image=r_squared(x, recon, per_image=True))       # of the sampled codes
-    row['distance'] = ideal_distance(row['r2_image'], row['zeros'])
+               n_latents=model.cfg.n_latents, epoch=config['epoch'], **code_scores(model, x, seed=seed, n_steps=n_steps))
     if gabor and model.cfg.linear_decoder and model.cfg.model != 'categorical':
         row['gabor_like'] = (gabor_fit(model.dictionary) > GABOR_LIKE).float().mean().item()
     if data.y_valid is not None:

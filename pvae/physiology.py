@@ -18,6 +18,7 @@ from torch import Tensor
 from PIL import Image, ImageDraw
 
 from .files import atomic_write
+from .metrics import gabor_fit
 
 # %% ../nbs/05b_physiology.ipynb #944d37d1
 def _grid(size: int) -> tuple:
@@ -239,5 +240,4 @@ def bar_movie(model, neuron: int, path, theta: float = None, width: float = 2.0,
 
 def gabor_fit_angle(element: Tensor) -> float:
     "The angle (radians, in [0, pi)) of the Gabor that best fits one element (S, S)."
-    from pvae.metrics import gabor_fit
     return float(gabor_fit(element[None, None], return_params=True)[1][0, 2] % math.pi)

@@ -29,7 +29,7 @@ from .devices import resolve_device
 # %% ../nbs/09a_pretrained.ipynb #44dd1020
 PRETRAINED_DIR = Path(str(files('pvae'))) / 'pretrained'
 PAPER_NAMES = dict(poisson='P-VAE', gaussian='G-VAE', laplace='L-VAE', categorical='C-VAE')
-MODEL_NAMES = {**PAPER_NAMES, 'ipoisson': 'iP-VAE'}      # the published models: the main job's four and the iterative P-VAE
+MODEL_NAMES = {**PAPER_NAMES, 'ipoisson': 'iP-VAE', 'igaussian': 'iG-VAE', 'igaussian-relu': 'iG_relu-VAE'}   # and chapter 21's iterative three
 
 def _sha256(path) -> str: return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
@@ -58,7 +58,7 @@ def publish_run(run, name: str, folder=None, command: str = None, extra: dict = 
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write(folder / f'{name}.pt', lambda tmp: torch.save(weights, tmp))
     log = read_metrics(run)
-    info = dict(name=name, paper_name=MODEL_NAMES.get(state['model_config']['model']), epoch=state['epoch'],
+    info = dict(name=name, paper_name=MODEL_NAMES.get(name, MODEL_NAMES.get(state['model_config']['model'])), epoch=state['epoch'],
                 step=state['step'], model_config=asdict(ModelConfig(**state['model_config'])),
                 train_config=asdict(TrainConfig(**state['train_config'])),      # every field, defaults included
                 validation=_last(log, 'valid'), dictionary=_end_summary(log),

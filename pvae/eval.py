@@ -20,7 +20,7 @@ from scipy import stats
 from .data import load_dataset
 from .userdata import data_changes
 from .store import spread_index
-from .metrics import evaluate_model, encoder_features, evaluating, gabor_fit, confidence_interval, GABOR_LIKE, EVAL_TEMPERATURE
+from .metrics import evaluate_model, encoder_features, evaluating, gabor_fit, GABOR_LIKE, EVAL_TEMPERATURE
 from .models import load_run
 
 # %% ../nbs/05_eval.ipynb #d9400df5
@@ -174,6 +174,8 @@ def code_scores(model, x: torch.Tensor, seed: int = 0, n_steps: int = None) -> d
     row['distance'] = ideal_distance(row['r2_image'], row['zeros'])
     return row
 
+
+# %% ../nbs/05_eval.ipynb #02f16739
 def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, knn_sizes=(200, 1000), knn_iter: int = 20,
              n_train_probe: int = 10_000, shatter: bool = True, gabor: bool = True, device='cpu', seed: int = 0,
              n_steps: int = None) -> dict:

@@ -26,7 +26,8 @@ from .data import DATASETS, is_path_dataset
 from .devices import available_cores, cpu_threads
 from .runs import run_folder_name, run_state
 from .recipes import PRESETS
-from .eval import evaluate, confidence_interval, paired_tests
+from .metrics import confidence_interval
+from .eval import evaluate, paired_tests
 
 # %% ../nbs/08_grids.ipynb #5695fc7a
 MODEL_VARIANTS = {'poisson': ('poisson', None), 'gaussian': ('gaussian', None), 'laplace': ('laplace', None),

@@ -24,7 +24,7 @@ from .eat import softclamp, softclamp_upper
 from .distributions import Poisson, Normal, Laplace, RelaxedCategorical, StraightThroughCategorical
 from .layers import ACTIVATIONS, Conv2D, Cell, ResDenseLayer, ResConvPool
 from .config import ModelConfig, parse_archi, default_model_config, LATENT_ACTIVATIONS, MODELS
-from .runs import load_checkpoint, save_checkpoint, CHECKPOINT_FILE, CHECKPOINT_FORMAT
+from .runs import load_checkpoint, CHECKPOINT_FILE
 
 # %% ../nbs/02b_models.ipynb #b1e54b36
 def build_encoder(cfg: ModelConfig, out_dim: int) -> tuple:

@@ -177,8 +177,7 @@ def angle_difference(a: Tensor, b: Tensor, period: float = math.pi) -> Tensor:
 def contrast_response(model, tune: dict, thetas: Tensor, freqs, contrasts, n_phases: int = 8, n_steps: int = None,
                       seed: int = 0) -> Tensor:
     "Mean spike count per step (n_contrast, K) of each unit to its preferred grating of `tune` (from `tuning`) at each contrast."
-    ti, fi = torch.bucketize(tune['theta'], thetas).clamp(max=len(thetas) - 1), tune['freq_index']
-    ti = torch.where((tune['theta'] - thetas[ti - 1]).abs() < (tune['theta'] - thetas[ti]).abs(), ti - 1, ti) % len(thetas)
+    ti, fi = tune['curve'].argmax(0), tune['freq_index']                    # the grid's preferred orientation and frequency
     out = []
     for c in contrasts:
         r = grating_responses(model, thetas, freqs, n_phases, float(c), n_steps, seed)    # (n_theta, n_freq, K)

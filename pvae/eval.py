@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['PUBLISHED', 'sparseness', 'lifetime_sparsity', 'population_sparsity', 'proportion_zeros', 'r_squared',
            'ideal_distance', 'rate_distortion', 'dead_by_decoder_norm', 'knn_accuracy', 'linear_probe',
-           'shattering_dimensionality', 'benjamini_hochberg', 'paired_tests', 'code_scores', 'evaluate',
-           'inference_curve']
+           'shattering_dimensionality', 'benjamini_hochberg', 'paired_tests', 'code_scores', 'label_scores', 'evaluate',
+           'pixel_baselines', 'inference_curve']
 
 # %% ../nbs/05_eval.ipynb #64c21f62
 import itertools
@@ -175,6 +175,18 @@ def code_scores(model, x: torch.Tensor, seed: int = 0, n_steps: int = None) -> d
     return row
 
 
+# %% ../nbs/05_eval.ipynb #6ea435b1
+def label_scores(f_train, y_train, f_valid, y_valid, knn_sizes=(200, 1000), knn_iter: int = 20, shatter: bool = True,
+                 seed: int = 0) -> dict:
+    "The label metrics of features: KNN accuracy with each label count (pool: the first half of the held-out set), the linear probe, shattering."
+    row = {f'knn_{size}': float(accs.mean()) for size, accs in
+           knn_accuracy(f_valid, y_valid, sizes=[s for s in knn_sizes if s <= len(f_valid) // 2], n_iter=knn_iter, seed=seed).items()}
+    row['probe'] = linear_probe(f_train, y_train, f_valid, y_valid)
+    if shatter and len(np.unique(y_train)) % 2 == 0:
+        row['shattering'] = shattering_dimensionality(f_train, y_train, f_valid, y_valid, unique=True)['score']
+    return row
+
+
 # %% ../nbs/05_eval.ipynb #02f16739
 def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, knn_sizes=(200, 1000), knn_iter: int = 20,
              n_train_probe: int = 10_000, shatter: bool = True, gabor: bool = True, device='cpu', seed: int = 0,
@@ -194,17 +206,29 @@ def evaluate(run_folder, dataset: str = None, root=None, n_valid: int = 10_000, 
     if gabor and model.cfg.linear_decoder and model.cfg.model != 'categorical':
         row['gabor_like'] = (gabor_fit(model.dictionary) > GABOR_LIKE).float().mean().item()
     if data.y_valid is not None:
-        f_valid = encoder_features(model, x, n_steps=n_steps).numpy()
-        y_valid = y_valid.numpy()
-        sizes = [s for s in knn_sizes if s <= len(x) // 2]
-        for size, accs in knn_accuracy(f_valid, y_valid, sizes=sizes, n_iter=knn_iter, seed=seed).items():
-            row[f'knn_{size}'] = float(accs.mean())
         tr = spread_index(len(data.x_train), n_train_probe)
-        f_train, y_train = encoder_features(model, data.x_train[tr], n_steps=n_steps).numpy(), data.y_train[tr].numpy()
-        row['probe'] = linear_probe(f_train, y_train, f_valid, y_valid)
-        if shatter and len(np.unique(y_train)) % 2 == 0:
-            row['shattering'] = shattering_dimensionality(f_train, y_train, f_valid, y_valid, unique=True)['score']
+        features = lambda images: encoder_features(model, images, n_steps=n_steps).numpy()
+        row.update(label_scores(features(data.x_train[tr]), data.y_train[tr].numpy(), features(x), y_valid.numpy(),
+                                knn_sizes, knn_iter, shatter, seed))
     return row
+
+# %% ../nbs/05_eval.ipynb #dfcca40c
+def pixel_baselines(dataset: str = 'mnist5k', root=None, n_components: int = 50, n_valid: int = 10_000, knn_sizes=(200, 1000),
+                    knn_iter: int = 20, n_train_probe: int = 10_000, shatter: bool = True, seed: int = 0) -> list:
+    "Rows of `label_scores` for the raw pixels (`variant` 'pixels') and their first `n_components` principal components ('pca<n>')."
+    data = load_dataset(dataset, root=root)
+    if data.y_valid is None: raise ValueError(f'{dataset} has no labels; pixel_baselines needs a labelled dataset (e.g. mnist5k)')
+    tr = spread_index(len(data.x_train), n_train_probe)
+    x_valid, y_valid = data.valid_subset(n_valid)
+    train, valid = data.x_train[tr].flatten(1).double().numpy(), x_valid.flatten(1).double().numpy()
+    if not 0 < n_components <= min(train.shape): raise ValueError(f'n_components must be in 1 .. {min(train.shape)}, got {n_components}')
+    mean = train.mean(0)
+    basis = np.linalg.svd(train - mean, full_matrices=False)[2][:n_components].T          # (D, n) the leading components
+    rows = []
+    for variant, f_train, f_valid in (('pixels', train, valid), (f'pca{n_components}', (train - mean) @ basis, (valid - mean) @ basis)):
+        scores = label_scores(f_train, data.y_train[tr].numpy(), f_valid, y_valid.numpy(), knn_sizes, knn_iter, shatter, seed)
+        rows.append(dict(variant=variant, dataset=dataset, n_features=f_train.shape[1], **scores))
+    return rows
 
 # %% ../nbs/05_eval.ipynb #0e7aa1d3
 @torch.no_grad()

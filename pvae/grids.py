@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['MODEL_VARIANTS', 'PAPER_VARIANTS', 'RunSpec', 'valid_combination', 'experiment_grid', 'paper_grid', 'run_grid',
-           'collect', 'summarize', 'format_entry', 'paper_table', 'poisson_tests', 'build_paper_parser', 'paper',
-           'main']
+           'collect', 'summarize', 'format_entry', 'paper_table', 'poisson_tests', 'training_images', 'grid_hours',
+           'build_paper_parser', 'paper', 'main']
 
 # %% ../nbs/08_grids.ipynb #6ac42b88
 import argparse
@@ -13,17 +13,17 @@ import itertools
 import json
 import shlex
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from .config import default_model_config, METHODS
 from .launch import run_configs
-from .train import Trainer
+from .train import Trainer, time_train_step
 from .commands import add_switch, run_command, NonFiniteLossError
-from .data import DATASETS, is_path_dataset
-from .devices import available_cores, cpu_threads
+from .data import DATASETS, is_path_dataset, load_dataset, check_download
+from .devices import available_cores, cpu_threads, resolve_device
 from .runs import run_folder_name, run_state
 from .recipes import PRESETS
 from .metrics import confidence_interval
@@ -50,7 +50,8 @@ class RunSpec:
     @property
     def name(self) -> str:
         "Portable folder name: letters, digits, '-', '_' and '.' only (where it runs is not part of it)."
-        extra = [f'{k}{v}' for k, v in sorted(self.options.items()) if k not in ('device', 'data_root')]
+        tag = lambda k, v: k + (''.join(f'{a}{b}' for a, b in sorted(v.items())) if isinstance(v, dict) else str(v))   # a dict: its items
+        extra = [tag(k, v) for k, v in sorted(self.options.items()) if k not in ('device', 'data_root')]
         return run_folder_name(self.variant, self.archi, self.dataset, self.seed, self.method, f'b{self.kl_beta:g}', *extra)
 
     def flags(self) -> dict:
@@ -182,6 +183,25 @@ def poisson_tests(rows: list, value: str = 'active', alpha: float = 0.01) -> lis
         out += [dict(t, archi=archi) for t in tests]
     return out
 
+# %% ../nbs/08_grids.ipynb #c5a2c80f
+def training_images(dataset: str, data_options: dict = None, root=None) -> int:
+    "Training images of `dataset`: its fixed count (`DatasetInfo.n_train`) with the default options, else counted in the data."
+    info = DATASETS.get(dataset)
+    if info is not None and info.n_train and not data_options: return info.n_train
+    return len(load_dataset(dataset, root=root, **(data_options or {})).x_train)
+
+def grid_hours(grid: list, device='cpu', repeats: int = 3) -> dict:
+    "{run name: projected hours} of training each run of `grid` on `device`: one timed step of its kind, times its steps."
+    timed, out = {}, {}
+    for spec in grid:
+        mcfg, tcfg, data = run_configs(**{**spec.flags(), 'device': str(device)})
+        n = len(data.x_train) if data is not None else training_images(tcfg.dataset, tcfg.data_options, tcfg.data_root)
+        key = (spec.variant, spec.archi, tcfg.batch_size, mcfg.input_size)
+        if key not in timed: timed[key] = time_train_step(mcfg, replace(tcfg, epochs=2, n_valid=tcfg.batch_size), repeats)[0]
+        steps = tcfg.epochs * (n // min(tcfg.batch_size, n))          # whole batches, as the Trainer's batches
+        out[spec.name] = timed[key] * steps / 3.6e6
+    return out
+
 # %% ../nbs/08_grids.ipynb #e7be5328
 def build_paper_parser() -> argparse.ArgumentParser:
     "`pvae_paper`'s flags: which experiment, and how its runs go."
@@ -197,18 +217,21 @@ def build_paper_parser() -> argparse.ArgumentParser:
     e.add_argument('--epochs', type=int, help="override the preset's epochs")
     e.add_argument('--n_latents', type=int, help='latents per model (Tables 3 and 5 use 10, 50, 100)')
     e.add_argument('--options', default='{}', help='more pvae_train flags as JSON, e.g. \'{"lr": 0.001}\'')
+    add_switch(e, 'download', 'fetch the dataset first (MNIST, FashionMNIST) if its files are not in the data folder')
     r = p.add_argument_group('run', 'where and how the runs go')
     r.add_argument('--root', default='runs/paper', help='folder holding one folder per run (default: runs/paper)')
     r.add_argument('--device', default='auto', help="'auto', 'cpu', 'cuda' or 'cuda:N' (default: auto)")
     r.add_argument('--threads', default='auto', help='CPU threads of the runs trained here: a number or auto (default)')
     add_switch(r, 'print_commands', 'print one pvae_train command per run and exit')
+    add_switch(r, 'estimate', 'time one step of each kind of run on --device, print the projected hours of the grid and exit')
     r.add_argument('--jobs', type=int, help='with --print_commands: how many commands will run at once; each gets '
                                             'its share of the cores (default: one per core)')
     return p
 
 # %% ../nbs/08_grids.ipynb #617099e1
 def paper(experiment='table2', dataset='nat16', preset=None, archi='lin|lin', seeds=5, epochs=None, n_latents=None,
-          options='{}', root='runs/paper', device='auto', threads='auto', print_commands=False, jobs=None) -> None:
+          options='{}', root='runs/paper', device='auto', threads='auto', print_commands=False, jobs=None, estimate=False,
+          download=False) -> None:
     "What `pvae_paper` does: print the grid's commands, or train what is missing, evaluate and print the table."
     if seeds < 1: raise ValueError(f'--seeds must be at least 1 (seeds 0 .. n-1 are run), got {seeds}')
     is_path_dataset(dataset, strict=True)
@@ -219,6 +242,15 @@ def paper(experiment='table2', dataset='nat16', preset=None, archi='lin|lin', se
     if device != 'auto': extra['device'] = device
     grid = paper_grid(experiment, dataset=dataset, seeds=tuple(range(seeds)), preset=preset,
                       archis=tuple(a.strip() for a in archi.split(',')), **extra)
+    if download and not estimate:                       # once, before any run: the runs then find the files
+        check_download(dataset)
+        load_dataset(dataset, root=extra.get('data_root'), download=True)
+    if estimate:
+        cpu_threads(threads)
+        hours = grid_hours(grid, device=resolve_device(device))
+        print(f'| run | hours |\n|---|---|\n' + ''.join(f'| {name} | {h:.2f} |\n' for name, h in hours.items()) +
+              f'| all {len(grid)} runs, one after the other | {sum(hours.values()):.1f} |')
+        return
     if print_commands:
         jobs = jobs or available_cores()
         share = max(1, available_cores() // jobs)

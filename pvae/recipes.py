@@ -35,6 +35,7 @@ class TrainConfig:
     warmup_portion: float = 0.01      # linear lr warm-up over this share of all steps (unless warmup_steps is set)
     warmup_steps: int = 200           # linear lr warm-up over this many steps (None: warmup_portion of the run)
     scheduler: str = 'cosine'         # 'cosine' (to eta_min after warm-up) or 'none'
+    warm_restarts: int = 0            # cosine: times the rate rises again to lr (the paper-era MNIST recipe: 2)
     eta_min: float = 1e-5             # the learning rate the cosine schedule ends at
     kl_beta: float = 1.0              # final KL weight
     kl_beta_min: float = 1e-4         # starting KL weight
@@ -69,6 +70,10 @@ def check_train_config(c) -> None:
     if c.method not in METHODS: raise ValueError(f'unknown method {c.method!r}; choose one of {list(METHODS)}')
     if c.optimizer not in OPTIMIZERS: raise ValueError(f'unknown optimizer {c.optimizer!r}; choose one of {sorted(OPTIMIZERS)}')
     if c.scheduler not in ('cosine', 'none'): raise ValueError(f"scheduler must be 'cosine' or 'none', got {c.scheduler!r}")
+    if not isinstance(c.warm_restarts, int) or c.warm_restarts < 0:
+        raise ValueError(f'warm_restarts must be a whole number >= 0 (how often the cosine rises again), got {c.warm_restarts!r}')
+    if c.warm_restarts and c.scheduler != 'cosine':
+        raise ValueError(f"warm_restarts={c.warm_restarts} restarts the cosine schedule; set scheduler='cosine' or warm_restarts=0")
     if c.temp_anneal_type not in ('lin', 'exp'): raise ValueError(f"temp_anneal_type must be 'lin' or 'exp', got {c.temp_anneal_type!r}")
     if not isinstance(c.gif_every, int) or c.gif_every < 0:
         raise ValueError(f'gif_every must be a whole number of epochs >= 0 (0: no gif), got {c.gif_every!r}')
@@ -97,6 +102,8 @@ PRESETS = {
     'CIFAR16': dict(dataset='CIFAR16', method='mc', epochs=1500, batch_size=1000, lr=5e-3, beta2=0.999, warmup_steps=1500, eval_every=10),
     'MNIST': dict(dataset='MNIST', method='mc', epochs=400, batch_size=100, lr=2e-3, beta2=0.999, grad_clip=1000.0, warmup_steps=2400,
                   eval_every=10),
+    'MNIST-paper': dict(dataset='MNIST', method='mc', epochs=1200, batch_size=200, lr=2e-3, beta2=0.999, weight_decay=3e-4,
+                        warm_restarts=2, grad_clip=1000.0, warmup_steps=None, warmup_portion=5 / 1200, eval_every=50),  # the paper's (d30444d)
     'iterative': dict(method='mc', epochs=10, batch_size=200, lr=5e-3, beta2=0.999, weight_decay=3e-4, kl_beta=24.0,
                       kl_anneal_portion=0.5, kl_const_portion=0.001, grad_clip=300.0, warmup_steps=750,
                       eval_every=5, checkpoint_every=1),   # the follow-up's iP-VAE recipe (chapter 02c), 10 epochs
@@ -125,8 +132,9 @@ def _share(p: float) -> str: return 'the first half' if p == 0.5 else f'the firs
 
 def describe(c: TrainConfig) -> str:
     "One sentence on the recipe `c`: data, length, batch, optimizer, the three schedules and the loss."
-    warm = f'a {c.warmup_steps}-step warm-up' if c.warmup_steps is not None else f'a warm-up over {c.warmup_portion:.0%} of the steps'
-    lr = f'learning rate {c.lr:g} on a cosine schedule after {warm}' if c.scheduler == 'cosine' else f'learning rate {c.lr:g} after {warm}'
+    warm = f'a {c.warmup_steps}-step warm-up' if c.warmup_steps is not None else f'a warm-up over {c.warmup_portion * 100:.2g}% of the steps'
+    rises = {0: '', 1: ' that rises again once', 2: ' that rises again twice'}.get(c.warm_restarts, f' that rises again {c.warm_restarts} times')
+    lr = f'learning rate {c.lr:g} on a cosine schedule{rises} after {warm}' if c.scheduler == 'cosine' else f'learning rate {c.lr:g} after {warm}'
     decay = f', weight decay {c.weight_decay:g}' if c.weight_decay else ''
     temp = (f'the temperature from {c.temp_start:g} to {c.temp_stop:g} over {_share(c.temp_anneal_portion)}' if c.temp_anneal_portion
             else f'the temperature held at {c.temp_stop:g}')
@@ -185,12 +193,14 @@ def warmup_length(c: TrainConfig, n: int) -> int:
     "Steps of the linear learning-rate warm-up in a run of n steps: `warmup_steps`, or else `warmup_portion` of n."
     return c.warmup_steps if c.warmup_steps is not None else int(math.ceil(c.warmup_portion * n))
 
-def lr_factor(step: int, n: int, warm: int, scheduler: str, eta_ratio: float) -> float:
-    "Multiplier of the base learning rate at `step` of n: linear warm-up from 0 over `warm` steps, then cosine down to eta_ratio."
+def lr_factor(step: int, n: int, warm: int, scheduler: str, eta_ratio: float, restarts: int = 0) -> float:
+    """Multiplier of the base learning rate at `step` of n: linear warm-up from 0 over `warm` steps, then a cosine down to
+    eta_ratio; with `restarts` r the cosine falls and rises r times before its last fall (2r + 1 half-periods)."""
     if step < warm: return step / warm
     if scheduler == 'none': return 1.0
-    progress = (step - warm) / max(1, n - warm)
-    return eta_ratio + (1 - eta_ratio) * 0.5 * (1 + math.cos(math.pi * min(progress, 1.0)))
+    halves = 2 * restarts + 1
+    progress = min((step - warm) / max(1, n - warm), 1.0) * halves
+    return eta_ratio + (1 - eta_ratio) * 0.5 * (1 + math.cos(math.pi * progress))
 
 # %% ../nbs/03c_recipes.ipynb #957acd1f
 class Schedule:
@@ -204,7 +214,7 @@ class Schedule:
     def lr(self, step: int) -> float:
         "The learning rate of `step`: the warm-up, then the cosine down to eta_min."
         c = self.cfg
-        return c.lr * lr_factor(step, self.n, self.warmup, c.scheduler, c.eta_min / c.lr)
+        return c.lr * lr_factor(step, self.n, self.warmup, c.scheduler, c.eta_min / c.lr, c.warm_restarts)
 
     def at(self, step: int) -> dict:
         "The four values of `step` (the last step's past the end)."

@@ -228,6 +228,14 @@ def build_paper_parser() -> argparse.ArgumentParser:
                                             'its share of the cores (default: one per core)')
     return p
 
+# %% ../nbs/08_grids.ipynb #96e85af8
+def _print_estimate(grid: list, device: str, threads) -> None:
+    "`pvae_paper --estimate`: the projected hours of each run of `grid` on `device`, and of them all."
+    cpu_threads(threads)
+    hours = grid_hours(grid, device=resolve_device(device))
+    print(f'| run | hours |\n|---|---|\n' + ''.join(f'| {name} | {h:.2f} |\n' for name, h in hours.items()) +
+          f'| all {len(grid)} runs, one after the other | {sum(hours.values()):.1f} |')
+
 # %% ../nbs/08_grids.ipynb #617099e1
 def paper(experiment='table2', dataset='nat16', preset=None, archi='lin|lin', seeds=5, epochs=None, n_latents=None,
           options='{}', root='runs/paper', device='auto', threads='auto', print_commands=False, jobs=None, estimate=False,
@@ -245,12 +253,7 @@ def paper(experiment='table2', dataset='nat16', preset=None, archi='lin|lin', se
     if download and not estimate:                       # once, before any run: the runs then find the files
         check_download(dataset)
         load_dataset(dataset, root=extra.get('data_root'), download=True)
-    if estimate:
-        cpu_threads(threads)
-        hours = grid_hours(grid, device=resolve_device(device))
-        print(f'| run | hours |\n|---|---|\n' + ''.join(f'| {name} | {h:.2f} |\n' for name, h in hours.items()) +
-              f'| all {len(grid)} runs, one after the other | {sum(hours.values()):.1f} |')
-        return
+    if estimate: return _print_estimate(grid, device, threads)
     if print_commands:
         jobs = jobs or available_cores()
         share = max(1, available_cores() // jobs)

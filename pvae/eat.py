@@ -335,18 +335,19 @@ def _tail_means(temperature: float, indicator: str) -> tuple:
 # %% ../nbs/00a_eat.ipynb #35225c39
 WALK_ROUNDS = 3       # arrivals drawn gap by gap before the rest of an element's window is counted
 
-def _walk(rate: Tensor, clo: float, chi: float, generator, max_arrivals: int) -> tuple:
-    """`(owner, times, rest, n_left)`: arrivals on [0, chi) drawn gap by gap for `WALK_ROUNDS` rounds (those before clo
-    are left-tail arrivals), then for the elements `rest` still in the window the count `n_left` of the rest of their
-    left tail (None if it is empty) and the rest of their core at uniform times; `owner` is each arrival's flat index."""
-    idx, t, r, owners, times = None, torch.zeros_like(rate), rate, [], []
+def _walk(rate: Tensor, clo: float, chi: float, generator, max_arrivals: int, add) -> tuple:
+    """Draw the arrivals on [0, chi) gap by gap for `WALK_ROUNDS` rounds (those before clo are left-tail arrivals), then
+    the rest of the core of the elements still in the window at uniform times, handing each batch to `add(owner, times)`
+    (`owner`: each arrival's flat index); return `(rest, n_left)`: those elements and the count of the rest of their
+    left tail (None if it is empty)."""
+    idx, t, r = None, None, rate
     for _ in range(WALK_ROUNDS):
-        u = torch.rand(r.shape, dtype=r.dtype, device=r.device, generator=generator)
-        t = t - torch.log1p(-u) / r                        # the next arrival, an exponential gap later (a rate of 0: never)
+        gap = torch.rand(r.shape, dtype=r.dtype, device=r.device, generator=generator).neg_().log1p_().div_(r)   # -gap
+        t = gap.neg_() if t is None else t - gap           # the next arrival, an exponential gap later (a rate of 0: never)
         keep = torch.nonzero(t < chi).squeeze(1)
         idx = keep if idx is None else idx[keep]
         t, r = t[keep], r[keep]
-        owners.append(idx); times.append(t)
+        add(idx, t)
     n_left = torch.poisson(r * (clo - t).clamp_min(0.0), generator=generator) if clo > 0 else None
     start = t.clamp_min(clo)
     n = torch.poisson(r * (chi - start), generator=generator)          # the rest of the core: a count, at uniform times
@@ -355,11 +356,19 @@ def _walk(rate: Tensor, clo: float, chi: float, generator, max_arrivals: int) ->
                       f'soft window; keeping {max_arrivals}, so their soft counts are truncated. Lower crowded.')
         n = n.clamp_max(max_arrivals)
     o = torch.repeat_interleave(n.long())
-    owners.append(idx[o])
-    times.append(start[o] + (chi - start[o]) * torch.rand(o.numel(), dtype=rate.dtype, device=rate.device, generator=generator))
-    return torch.cat(owners), torch.cat(times), idx, n_left
+    s = start[o]
+    add(idx[o], s + (chi - s) * torch.rand(o.numel(), dtype=rate.dtype, device=rate.device, generator=generator))
+    return idx, n_left
 
 # %% ../nbs/00a_eat.ipynb #690234a8
+def _step_and_slope(indicator: str, times: Tensor, temperature: float) -> tuple:
+    "Each arrival's soft step g((1 - t)/T) and its derivative in the log-rate, g'((1 - t)/T) t / T."
+    logits = (1.0 - times) / temperature
+    if indicator == 'sigmoid':
+        g = torch.sigmoid(logits)
+        return g, g * (1.0 - g) * times / temperature
+    return indicator_fn(indicator)(logits), indicator_grad(indicator)(logits) * times / temperature
+
 def _bounded_counts(flat: Tensor, temperature: float, indicator: str, generator, max_arrivals: int, crowded: float,
                     straight_through: bool = False) -> tuple:
     "`_fast_counts` in the bounded mode: crowded elements from their moments, the rest's tails by their means, cores one by one."
@@ -369,12 +378,18 @@ def _bounded_counts(flat: Tensor, temperature: float, indicator: str, generator,
     rate = torch.exp(flat)
     soft, grad = rate * g_right, rate * d_right                  # the right tail: its mean
     hard = torch.zeros_like(flat) if straight_through else None
-    rate = _crowded_counts(rate, chi - clo, crowded, temperature, indicator, generator, soft, grad, hard)
-    owner, times, rest, n_left = _walk(rate, clo, chi, generator, max_arrivals)
-    logits, left = (1.0 - times) / temperature, times < clo        # a left-tail arrival counts at its mean, a core one by its step
-    soft.index_add_(0, owner, torch.where(left, 1.0 - h_left, indicator_fn(indicator)(logits)))
-    grad.index_add_(0, owner, torch.where(left, d_left, indicator_grad(indicator)(logits) * times / temperature))
-    if straight_through: hard.index_add_(0, owner, (times < 1.0).to(flat.dtype))
+    if rate.numel() and rate.max() * (chi - clo) > crowded:
+        rate = _crowded_counts(rate, chi - clo, crowded, temperature, indicator, generator, soft, grad, hard)
+
+    def add(owner, times):                                       # a left-tail arrival counts at its mean, a core one by its step
+        g, d = _step_and_slope(indicator, times, temperature)
+        if clo > 0:
+            left = times < clo
+            g, d = torch.where(left, 1.0 - h_left, g), torch.where(left, d_left, d)
+        soft.index_add_(0, owner, g); grad.index_add_(0, owner, d)
+        if straight_through: hard.index_add_(0, owner, (times < 1.0).to(flat.dtype))
+
+    rest, n_left = _walk(rate, clo, chi, generator, max_arrivals, add)
     if n_left is not None:                                       # the left tail's remaining arrivals, counted
         soft.index_add_(0, rest, n_left * (1 - h_left)); grad.index_add_(0, rest, n_left * d_left)
         if straight_through: hard.index_add_(0, rest, n_left)

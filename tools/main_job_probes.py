@@ -1,6 +1,7 @@
-"""The main job (`pvae_train`, the quick preset) and variants of it with one flag changed, trained one after the other on
-a quiet machine with the main job's threads and seed, each scored by the run's own end record (Gabor-like shares,
-active latents, NELBO); the question is which change brings the dictionary to the original's 95% within 5 minutes.
+"""The main job (`pvae_train`, the quick preset) and variants of it: one flag changed, then combinations, other seeds
+and both cores, each trained with `pvae_train` and scored by the run's own end record (Gabor-like shares, active
+latents, NELBO); the question is which change brings the dictionary to the original's 95% within 5 minutes. For
+timings that mean something run one at a time on a quiet machine (two one-thread runs side by side share the memory).
 
     python tools/main_job_probes.py [--root runs/main-job-probes] [--only NAME ...]
 
@@ -29,6 +30,14 @@ VARIANTS = {                                        # name: the flags changed fr
     'beta ramp 0.25, lr 1.5e-2, 75 epochs, seed 2': ['--kl_anneal_portion', '0.25', '--lr', '1.5e-2', '--epochs', '75', '--seed', '2'],
     'beta ramp 0.25, lr 1.5e-2, 100 epochs, threads 2': ['--kl_anneal_portion', '0.25', '--lr', '1.5e-2', '--epochs', '100',
                                                           '--threads', '2'],
+    'beta ramp 0.25, lr 1e-2, 110 epochs, threads 2': ['--kl_anneal_portion', '0.25', '--lr', '1e-2', '--epochs', '110',
+                                                        '--threads', '2'],
+    'beta ramp 0.25, lr 1e-2, 110 epochs, threads 2, seed 1': ['--kl_anneal_portion', '0.25', '--lr', '1e-2', '--epochs', '110',
+                                                                '--threads', '2', '--seed', '1'],
+    'beta ramp 0.25, lr 1e-2, 110 epochs, threads 2, seed 2': ['--kl_anneal_portion', '0.25', '--lr', '1e-2', '--epochs', '110',
+                                                                '--threads', '2', '--seed', '2'],
+    'beta ramp 0.25, lr 7e-3, 110 epochs, threads 2': ['--kl_anneal_portion', '0.25', '--lr', '7e-3', '--epochs', '110',
+                                                       '--threads', '2'],
     'beta ramp 0.25, lr 1e-2, 75 epochs': ['--kl_anneal_portion', '0.25', '--lr', '1e-2', '--epochs', '75'],
     'beta ramp 0.25, lr 1.5e-2, warm-up 800': ['--kl_anneal_portion', '0.25', '--lr', '1.5e-2', '--warmup_steps', '800'],
     'beta ramp 0.25, lr 1.5e-2, warm-up 800, 75 epochs': ['--kl_anneal_portion', '0.25', '--lr', '1.5e-2', '--warmup_steps', '800',

@@ -6,7 +6,7 @@ timings that mean something run one at a time on a quiet machine (two one-thread
     python tools/main_job_probes.py [--root runs/main-job-probes] [--only NAME ...]
 
 Writes nbs/images/main-job-probes.json (one entry per variant, replaced when a variant is run again): its flags, the
-commit, training seconds, epochs, steps and the dictionary's summary. Finished runs in the root are read, not retrained.
+commit it was trained at, training seconds, epochs, steps and the dictionary's summary. Finished runs in the root are read, not retrained.
 """
 import argparse, json, subprocess, sys
 from pathlib import Path
@@ -53,12 +53,13 @@ commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=
 for name, flags in VARIANTS.items():
     if a.only and name not in a.only: continue
     out = Path(a.root) / name.replace(', ', '-').replace(' ', '-')
-    if run_state(out) != 'finished':
+    trained = run_state(out) != 'finished'
+    if trained:
         subprocess.run([sys.executable, '-c', 'from pvae.cli import main; main()', '--out', str(out), '--quiet', 'true', *flags], check=True)
     log = read_metrics(out)
     train = [r for r in log if r.get('event') == 'train']
     end = end_record(log) or {}
-    record[name] = dict(flags=flags, commit=commit, train_seconds=round(sum(r['seconds'] for r in train), 1), epochs=train[-1]['epoch'],
+    record[name] = dict(flags=flags, commit=commit if trained else record.get(name, {}).get('commit', commit), train_seconds=round(sum(r['seconds'] for r in train), 1), epochs=train[-1]['epoch'],
                         steps=train[-1]['step'], **{k: end.get(k) for k in ('gabor_like', 'gabor_like_active', 'gabor_like_top_quarter',
                                                                               'gabor_r2_median', 'active')},
                         nelbo=[r for r in log if r.get('event') == 'valid'][-1].get('nelbo'))
